@@ -1,0 +1,3 @@
+module github.com/wazuh-go/server/tools
+
+go 1.26
