@@ -1,0 +1,161 @@
+package pluginhost
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/wazuh-go/server/sdk"
+	hostv1 "github.com/wazuh-go/server/sdk/internal/wire/wazuh/host/v1"
+)
+
+// hostClient implements sdk.Host inside the module over the HostService
+// broker connection opened once at Configure.
+type hostClient struct {
+	rpc hostv1.HostServiceClient
+}
+
+func newHostClient(rpc hostv1.HostServiceClient) *hostClient { return &hostClient{rpc: rpc} }
+
+func (h *hostClient) QueryWDB(ctx context.Context, command string) (json.RawMessage, error) {
+	resp, err := h.rpc.QueryWDB(ctx, &hostv1.QueryWDBRequest{Command: command})
+	if err != nil {
+		return nil, fmt.Errorf("pluginhost: query wdb: %w", err)
+	}
+	if err := hostErrorFromWire(resp.GetError()); err != nil {
+		return nil, err
+	}
+	return resp.GetPayload(), nil
+}
+
+func (h *hostClient) StreamWDB(ctx context.Context, command string, fn func(json.RawMessage) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stream, err := h.rpc.QueryWDBStream(ctx, &hostv1.QueryWDBRequest{Command: command})
+	if err != nil {
+		return fmt.Errorf("pluginhost: stream wdb: %w", err)
+	}
+	for {
+		msg, err := stream.Recv()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("pluginhost: stream wdb: %w", err)
+		}
+		if err := hostErrorFromWire(msg.GetError()); err != nil {
+			return err
+		}
+		if err := fn(msg.GetPayload()); err != nil {
+			return err
+		}
+	}
+}
+
+func (h *hostClient) SendSocket(ctx context.Context, socket string, payload []byte) ([]byte, error) {
+	resp, err := h.rpc.SendSocket(ctx, &hostv1.SendSocketRequest{Socket: socket, Payload: payload})
+	if err != nil {
+		return nil, fmt.Errorf("pluginhost: send socket: %w", err)
+	}
+	if err := hostErrorFromWire(resp.GetError()); err != nil {
+		return nil, err
+	}
+	return resp.GetPayload(), nil
+}
+
+func (h *hostClient) GetConfig(ctx context.Context, key string) (json.RawMessage, error) {
+	resp, err := h.rpc.GetConfig(ctx, &hostv1.GetConfigRequest{Path: key})
+	if err != nil {
+		return nil, fmt.Errorf("pluginhost: get config: %w", err)
+	}
+	if err := hostErrorFromWire(resp.GetError()); err != nil {
+		return nil, err
+	}
+	return resp.GetValueJson(), nil
+}
+
+func (h *hostClient) Files() sdk.Files { return hostFiles{h.rpc} }
+
+// hostFiles implements sdk.Files over HostService.FileOp.
+type hostFiles struct{ rpc hostv1.HostServiceClient }
+
+func (f hostFiles) op(ctx context.Context, req *hostv1.FileOpRequest) (*hostv1.FileOpResponse, error) {
+	resp, err := f.rpc.FileOp(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("pluginhost: file %s %s: %w", req.GetOp(), req.GetPath(), err)
+	}
+	if err := hostErrorFromWire(resp.GetError()); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+func (f hostFiles) Read(ctx context.Context, path string) ([]byte, error) {
+	resp, err := f.op(ctx, &hostv1.FileOpRequest{Op: "read", Path: path})
+	if err != nil {
+		return nil, err
+	}
+	return resp.GetData(), nil
+}
+
+func (f hostFiles) Write(ctx context.Context, path string, data []byte, mode uint32) error {
+	_, err := f.op(ctx, &hostv1.FileOpRequest{Op: "write", Path: path, Data: data, Mode: mode})
+	return err
+}
+
+func (f hostFiles) List(ctx context.Context, dir string) ([]sdk.FileInfo, error) {
+	resp, err := f.op(ctx, &hostv1.FileOpRequest{Op: "list", Path: dir})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]sdk.FileInfo, 0, len(resp.GetEntries()))
+	for _, e := range resp.GetEntries() {
+		out = append(out, fileInfoFromWire(e))
+	}
+	return out, nil
+}
+
+func (f hostFiles) Remove(ctx context.Context, path string) error {
+	_, err := f.op(ctx, &hostv1.FileOpRequest{Op: "remove", Path: path})
+	return err
+}
+
+func (f hostFiles) MkDir(ctx context.Context, path string, mode uint32) error {
+	_, err := f.op(ctx, &hostv1.FileOpRequest{Op: "mkdir", Path: path, Mode: mode})
+	return err
+}
+
+func (f hostFiles) Stat(ctx context.Context, path string) (sdk.FileInfo, error) {
+	resp, err := f.op(ctx, &hostv1.FileOpRequest{Op: "stat", Path: path})
+	if err != nil {
+		return sdk.FileInfo{}, err
+	}
+	if len(resp.GetEntries()) != 1 {
+		return sdk.FileInfo{}, fmt.Errorf("pluginhost: stat %s: %w", path, sdk.ErrNotFound)
+	}
+	return fileInfoFromWire(resp.GetEntries()[0]), nil
+}
+
+func fileInfoFromWire(w *hostv1.FileInfo) sdk.FileInfo {
+	return sdk.FileInfo{Name: w.GetName(), IsDir: w.GetIsDir(), Size: w.GetSize(), ModTime: time.Unix(w.GetModTimeUnix(), 0)}
+}
+
+// noHost is the Host of a module configured without host services.
+type noHost struct{}
+
+func (noHost) QueryWDB(context.Context, string) (json.RawMessage, error) {
+	return nil, fmt.Errorf("wdb: %w", sdk.ErrCapability)
+}
+func (noHost) StreamWDB(context.Context, string, func(json.RawMessage) error) error {
+	return fmt.Errorf("wdb: %w", sdk.ErrCapability)
+}
+func (noHost) SendSocket(context.Context, string, []byte) ([]byte, error) {
+	return nil, fmt.Errorf("socket: %w", sdk.ErrCapability)
+}
+func (noHost) GetConfig(context.Context, string) (json.RawMessage, error) {
+	return nil, fmt.Errorf("config: %w", sdk.ErrCapability)
+}
+func (noHost) Files() sdk.Files { return nil }

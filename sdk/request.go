@@ -1,0 +1,50 @@
+package sdk
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// Request is one HTTP request the host has authenticated and authorized.
+type Request struct {
+	// RouteID is the id of the matched route.
+	RouteID string
+	// Method is the HTTP method.
+	Method string
+	// Path is the request path.
+	Path string
+	// PathParams holds the route template's variables.
+	PathParams map[string]string
+	// Query holds the query parameters as received.
+	Query url.Values
+	// Header holds the host-filtered request headers (never Authorization).
+	Header http.Header
+	// Body is the request body (already size-limited by the host).
+	Body []byte
+	// Caller is the authenticated user.
+	Caller Caller
+	// Scopes are the RBAC scopes the host computed for the route's
+	// permissions. Filter lists with them before paginating.
+	Scopes Scopes
+	// RequestID identifies the request in logs.
+	RequestID string
+	// RemoteAddr is the client address.
+	RemoteAddr string
+}
+
+// Caller is the authenticated user of a request, from the verified token.
+type Caller struct {
+	// UserID is the user's id in rbac.db.
+	UserID int64
+	// Username is the token subject.
+	Username string
+	// RoleIDs are the token's rbac_roles.
+	RoleIDs []int64
+	// RunAs is true for tokens from authenticate/run_as with a body.
+	RunAs bool
+}
+
+// Pretty reports whether the caller asked for indented JSON (?pretty=true).
+func (r *Request) Pretty() bool {
+	return r.Query.Get("pretty") == "true"
+}
