@@ -67,6 +67,10 @@ type Route struct {
 	// Public routes need no bearer token. Only the host's login routes are
 	// public in Wazuh; modules should not set it.
 	Public bool
+	// Consumes lists accepted body media types; nil means
+	// "application/json". A body without Content-Type gets Wazuh's 406
+	// (6002), another type 415.
+	Consumes []string
 }
 
 // Permission is one RBAC requirement of a route.

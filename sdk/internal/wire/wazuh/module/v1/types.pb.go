@@ -160,7 +160,10 @@ type RouteSpec struct {
 	// deprecated adds Wazuh's "Deprecated: true" header.
 	Deprecated bool `protobuf:"varint,10,opt,name=deprecated,proto3" json:"deprecated,omitempty"`
 	// public routes need no token (only the login routes are public in Wazuh).
-	Public        bool `protobuf:"varint,11,opt,name=public,proto3" json:"public,omitempty"`
+	Public bool `protobuf:"varint,11,opt,name=public,proto3" json:"public,omitempty"`
+	// consumes lists accepted request body media types; empty means
+	// ["application/json"].
+	Consumes      []string `protobuf:"bytes,12,rep,name=consumes,proto3" json:"consumes,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -270,6 +273,13 @@ func (x *RouteSpec) GetPublic() bool {
 		return x.Public
 	}
 	return false
+}
+
+func (x *RouteSpec) GetConsumes() []string {
+	if x != nil {
+		return x.Consumes
+	}
+	return nil
 }
 
 // ActionSpec is an RBAC action a module registers for /security/actions.
@@ -713,7 +723,7 @@ const file_wazuh_module_v1_types_proto_rawDesc = "" +
 	"Permission\x12\x16\n" +
 	"\x06action\x18\x01 \x01(\tR\x06action\x12\x1a\n" +
 	"\bresource\x18\x02 \x01(\tR\bresource\x12!\n" +
-	"\ftarget_param\x18\x03 \x01(\tR\vtargetParam\"\xc6\x02\n" +
+	"\ftarget_param\x18\x03 \x01(\tR\vtargetParam\"\xe2\x02\n" +
 	"\tRouteSpec\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06method\x18\x02 \x01(\tR\x06method\x12\x12\n" +
@@ -729,7 +739,8 @@ const file_wazuh_module_v1_types_proto_rawDesc = "" +
 	"deprecated\x18\n" +
 	" \x01(\bR\n" +
 	"deprecated\x12\x16\n" +
-	"\x06public\x18\v \x01(\bR\x06public\"\x8d\x01\n" +
+	"\x06public\x18\v \x01(\bR\x06public\x12\x1a\n" +
+	"\bconsumes\x18\f \x03(\tR\bconsumes\"\x8d\x01\n" +
 	"\n" +
 	"ActionSpec\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12 \n" +
