@@ -1,0 +1,38 @@
+package api
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/wazuh-go/server/sdk/query"
+)
+
+// commonParams are accepted by every operation (api-surface.md §0).
+var commonParams = []string{"pretty", "wait_for_complete"}
+
+// checkQuery rejects parameters the operation does not declare (connexion's
+// strict validation) and non-boolean pretty / wait_for_complete values.
+func checkQuery(r *http.Request, allowed []string) *problem {
+	q := queryValues(r)
+	if err := query.CheckAllowed(q, append(append([]string{}, commonParams...), allowed...)...); err != nil {
+		p := problemFromError(err, "")
+		return &p
+	}
+	for _, name := range commonParams {
+		if vals, ok := q[name]; ok {
+			v := strings.ToLower(vals[len(vals)-1])
+			if v != "true" && v != "false" {
+				p := problemBadRequest("'" + vals[len(vals)-1] + "' is not of type 'boolean'")
+				return &p
+			}
+		}
+	}
+	return nil
+}
+
+// queryValues parses the query string as Wazuh's web layer (starlette) does:
+// unlike net/url it keeps pairs containing ";", which is WQL's AND.
+func queryValues(r *http.Request) url.Values {
+	return query.ParseRawQuery(r.URL.RawQuery)
+}

@@ -1,0 +1,37 @@
+package config
+
+// Defaults returns Wazuh 4.14's api.yaml defaults (security.md §6.1) plus
+// wazuh-go's: embedded mode in ./var/wazuh, node01, modules in ./bin/modules.
+func Defaults() map[string]any {
+	return map[string]any{
+		"host":                          []string{"0.0.0.0", "::"},
+		"port":                          55000,
+		"drop_privileges":               true,
+		"experimental_features":         false,
+		"max_upload_size":               10485760,
+		"authentication_pool_size":      2,
+		"intervals.request_timeout":     10,
+		"https.enabled":                 true,
+		"https.key":                     "server.key",
+		"https.cert":                    "server.crt",
+		"https.use_ca":                  false,
+		"https.ca":                      "ca.crt",
+		"https.ssl_protocol":            "auto",
+		"https.ssl_ciphers":             "",
+		"logs.level":                    "info",
+		"logs.format":                   "plain",
+		"cors.enabled":                  false,
+		"cors.source_route":             "*",
+		"cors.expose_headers":           "*",
+		"cors.allow_headers":            "*",
+		"cors.allow_credentials":        false,
+		"access.max_login_attempts":     50,
+		"access.block_time":             300,
+		"access.max_request_per_minute": 300,
+		"root":                          "./var/wazuh",
+		"mode":                          "embedded",
+		"node_name":                     "node01",
+		"modules.dir":                   "./bin/modules",
+		"modules.start_timeout":         "15s",
+	}
+}
