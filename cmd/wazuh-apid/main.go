@@ -1,0 +1,63 @@
+// Command wazuh-apid is the wazuh-go server host: the Wazuh 4.14 Server API
+// on HTTPS port 55000, with resource modules running as plugin processes.
+//
+//	wazuh-apid serve [--root DIR] [--config FILE] [--port N] [--mode embedded|attached]
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/spf13/pflag"
+
+	"github.com/wazuh-go/server/host/app"
+	"github.com/wazuh-go/server/host/config"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stderr))
+}
+
+func run(args []string, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "serve" {
+		fmt.Fprintln(stderr, "usage: wazuh-apid serve [--root DIR] [--config FILE] [--port N] [--mode embedded|attached]")
+		return 2
+	}
+	flags := pflag.NewFlagSet("serve", pflag.ContinueOnError)
+	flags.SetOutput(stderr)
+	configFile := flags.String("config", "", "configuration file (api.yaml keys plus root, mode, modules)")
+	flags.String("root", "", "Wazuh root directory (created in embedded mode)")
+	flags.Int("port", 0, "listening port")
+	flags.String("mode", "", "embedded (own daemons in root) or attached (existing Wazuh manager in root)")
+	if err := flags.Parse(args[1:]); err != nil {
+		return 2
+	}
+	cfg, err := config.Load(config.Sources{File: *configFile, Flags: flags})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	log := hclog.New(&hclog.LoggerOptions{
+		Name: "wazuh-apid", Output: stderr, Level: hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)),
+		JSONFormat: cfg.Logs.Format == "json",
+	})
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a, err := app.New(ctx, cfg, log)
+	if err != nil {
+		log.Error("start failed", "error", err)
+		return 1
+	}
+	if err := a.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		log.Error("server stopped", "error", err)
+		return 1
+	}
+	log.Info("stopped")
+	return 0
+}

@@ -1,0 +1,190 @@
+package app
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+
+	"github.com/wazuh-go/server/host/api"
+	"github.com/wazuh-go/server/host/auth"
+	"github.com/wazuh-go/server/host/config"
+	"github.com/wazuh-go/server/host/layout"
+	"github.com/wazuh-go/server/host/module"
+	"github.com/wazuh-go/server/host/tlscert"
+)
+
+// App is a configured host, ready to serve.
+type App struct {
+	cfg     *config.Config
+	log     hclog.Logger
+	root    layout.Root
+	server  *api.Server
+	modules *module.Manager
+	tls     *tls.Config
+	closers []func()
+
+	// groupResolver expands agent:group resources (set by the data layer).
+	groupResolver func(ctx context.Context, group string) ([]string, error)
+}
+
+// New prepares the root, security, data layers and modules. Close releases
+// what New opened when Run is not called.
+func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error) {
+	abs, err := filepath.Abs(cfg.Root)
+	if err != nil {
+		return nil, fmt.Errorf("app: root: %w", err)
+	}
+	a := &App{cfg: cfg, log: log, root: layout.Root(abs)}
+	if err := a.prepareRoot(); err != nil {
+		return nil, err
+	}
+	if err := a.prepareTLS(); err != nil {
+		return nil, err
+	}
+	sec, err := auth.LoadSettings(a.root.Path(layout.SecurityYAML))
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	users, err := a.openRBAC(sec)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	keys, err := auth.NewKeys(a.root.Path(layout.SecurityDir))
+	if err != nil {
+		a.Close()
+		return nil, fmt.Errorf("app: jwt keys (error 6003): %w", err)
+	}
+	backends, err := a.startDataLayer(ctx)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	users.resolve = a.groupResolver
+	hostname, _ := os.Hostname()
+	a.server = api.New(api.Options{
+		Logger: log, Keys: keys, Verifier: auth.NewVerifier(keys, users, sec.Current), Users: users, Authz: users,
+		Security: sec.Current, MaxUploadSize: cfg.MaxUploadSize, RequestTimeout: cfg.RequestTimeout(),
+		MaxRequestPerMinute: cfg.Access.MaxRequestPerMinute, MaxLoginAttempts: cfg.Access.MaxLoginAttempts,
+		BlockTime: time.Duration(cfg.Access.BlockTime) * time.Second, NodeName: cfg.NodeName, Hostname: hostname,
+	})
+	if err := a.startModules(ctx, backends); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *App) prepareRoot() error {
+	if a.cfg.Mode == "attached" {
+		return layout.CheckAttached(a.root)
+	}
+	created, err := layout.EnsureEmbedded(a.root)
+	if err != nil {
+		return err
+	}
+	if created {
+		a.log.Info("created embedded Wazuh root", "root", string(a.root))
+	}
+	return nil
+}
+
+func (a *App) prepareTLS() error {
+	if !a.cfg.HTTPS.Enabled {
+		return nil
+	}
+	key := a.root.Path(layout.SSLDir + "/" + a.cfg.HTTPS.Key)
+	cert := a.root.Path(layout.SSLDir + "/" + a.cfg.HTTPS.Cert)
+	generated, err := tlscert.Ensure(key, cert)
+	if err != nil {
+		return err
+	}
+	if generated {
+		a.log.Info("generated self-signed certificate", "cert", cert)
+	}
+	ca := ""
+	if a.cfg.HTTPS.UseCA {
+		ca = a.root.Path(layout.SSLDir + "/" + a.cfg.HTTPS.CA)
+	}
+	a.tls, err = tlscert.ServerConfig(key, cert, ca)
+	return err
+}
+
+// Handler returns the HTTP handler (for in-process tests).
+func (a *App) Handler() http.Handler { return a.server }
+
+// Run serves until ctx is done, then shuts down: stop accepting, drain
+// in-flight requests, stop modules.
+func (a *App) Run(ctx context.Context) error {
+	var listeners []net.Listener
+	for _, h := range a.cfg.Host {
+		ln, err := net.Listen("tcp", net.JoinHostPort(h, strconv.Itoa(a.cfg.Port)))
+		if err != nil {
+			if h == "::" && len(listeners) > 0 {
+				continue // no IPv6, or 0.0.0.0 already covers it (dual stack)
+			}
+			for _, l := range listeners {
+				l.Close()
+			}
+			return fmt.Errorf("app: listen %s:%d: %w", h, a.cfg.Port, err)
+		}
+		listeners = append(listeners, ln)
+	}
+	srv := &http.Server{
+		Handler: a.server, TLSConfig: a.tls, ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout: 120 * time.Second, ErrorLog: a.log.StandardLogger(&hclog.StandardLoggerOptions{ForceLevel: hclog.Debug}),
+	}
+	errc := make(chan error, len(listeners))
+	var wg sync.WaitGroup
+	for _, ln := range listeners {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var err error
+			if a.tls != nil {
+				err = srv.ServeTLS(ln, "", "")
+			} else {
+				err = srv.Serve(ln)
+			}
+			if !errors.Is(err, http.ErrServerClosed) {
+				errc <- err
+			}
+		}()
+		a.log.Info("listening", "address", ln.Addr().String(), "https", a.tls != nil)
+	}
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case runErr = <-errc:
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(sctx)
+	wg.Wait()
+	a.Close()
+	return runErr
+}
+
+// Close stops modules and releases resources in reverse order of opening.
+func (a *App) Close() {
+	if a.modules != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		a.modules.Stop(ctx)
+		cancel()
+		a.modules = nil
+	}
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		a.closers[i]()
+	}
+	a.closers = nil
+}

@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+
+	"github.com/hashicorp/go-hclog"
+
+	"github.com/wazuh-go/server/host/daemons"
+	"github.com/wazuh-go/server/host/layout"
+	"github.com/wazuh-go/server/host/services"
+	"github.com/wazuh-go/server/host/wazuhdb"
+	"github.com/wazuh-go/server/host/wdb"
+	"github.com/wazuh-go/server/sdk/query"
+)
+
+// startDataLayer starts the embedded wazuh-db and daemons (embedded mode
+// only) and returns the backends modules call through. In attached mode the
+// same clients talk to the real Wazuh sockets under the root.
+func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
+	if a.cfg.Mode == "embedded" {
+		slogger := slog.New(slog.NewTextHandler(a.log.Named("wazuh-db").StandardWriter(&hclog.StandardLoggerOptions{InferLevels: true}), nil))
+		srv, err := wazuhdb.Start(ctx, string(a.root), wazuhdb.WithLogger(slogger))
+		if err != nil {
+			return nil, fmt.Errorf("app: embedded wazuh-db: %w", err)
+		}
+		a.closers = append(a.closers, func() { _ = srv.Close() })
+	}
+	client := wdb.New(a.root.Path(layout.WDBSocket))
+	a.closers = append(a.closers, func() { _ = client.Close() })
+	if a.cfg.Mode == "embedded" {
+		d, err := daemons.StartConfig(ctx, daemons.Config{Root: string(a.root), WDB: client, Logger: a.log.Named("daemons")})
+		if err != nil {
+			return nil, fmt.Errorf("app: embedded daemons: %w", err)
+		}
+		a.closers = append(a.closers, func() { _ = d.Close() })
+	}
+	a.groupResolver = groupResolver(client)
+	return &services.Backends{
+		WDB: client, Root: string(a.root), Config: a.cfg.Lookup, Logger: a.log.Named("services"),
+		Sockets: map[string]services.Socket{
+			"auth":  {Path: a.root.Path(layout.AuthSocket)},
+			"queue": {Path: a.root.Path(layout.QueueSocket), Datagram: true},
+			"ar":    {Path: a.root.Path(layout.ARSocket), Datagram: true},
+			"execq": {Path: a.root.Path(layout.ExecqSocket), Datagram: true},
+		},
+	}, nil
+}
+
+// groupResolver expands agent:group:<name> into agent ids ("001") through
+// wazuh-db; "*" means every agent that belongs to some group.
+func groupResolver(client *wdb.Client) func(ctx context.Context, group string) ([]string, error) {
+	return func(ctx context.Context, group string) ([]string, error) {
+		stmt := "SELECT DISTINCT id_agent FROM belongs"
+		var args []any
+		if group != "*" {
+			stmt = "SELECT id_agent FROM belongs JOIN `group` ON `group`.id = belongs.id_group WHERE `group`.name = ?"
+			args = []any{group}
+		}
+		sqlText, err := query.Inline(stmt, args)
+		if err != nil {
+			return nil, err
+		}
+		payload, err := client.Query(ctx, "global sql "+sqlText)
+		if err != nil {
+			return nil, fmt.Errorf("app: agents of group %q: %w", group, err)
+		}
+		var rows []struct {
+			ID int `json:"id_agent"`
+		}
+		if err := json.Unmarshal(payload, &rows); err != nil {
+			return nil, fmt.Errorf("app: agents of group %q: %w", group, err)
+		}
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = fmt.Sprintf("%03d", r.ID)
+		}
+		return ids, nil
+	}
+}

@@ -1,0 +1,237 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/wazuh-go/server/host/auth"
+	"github.com/wazuh-go/server/host/layout"
+	"github.com/wazuh-go/server/host/rbac"
+	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/query"
+)
+
+// AdminPasswordEnv sets the "wazuh" user's password on first start.
+const AdminPasswordEnv = "WAZUH_API_ADMIN_PASSWORD"
+
+// rbacBridge adapts rbac.Store to the HTTP layer's interfaces.
+type rbacBridge struct {
+	store   *rbac.Store
+	resolve rbac.GroupResolver
+}
+
+// Authenticate implements api.UserAuthenticator.
+func (b *rbacBridge) Authenticate(_ context.Context, username, password string) (int64, []int64, error) {
+	u, err := b.store.Authenticate(username, password)
+	if err != nil {
+		return 0, nil, err
+	}
+	return int64(u.ID), toInt64(u.Roles), nil
+}
+
+// CheckToken implements auth.Checker.
+func (b *rbacBridge) CheckToken(c *auth.Claims) (int64, error) {
+	roles := make([]int, len(c.RBACRoles))
+	for i, r := range c.RBACRoles {
+		roles[i] = int(r)
+	}
+	ok, err := b.store.CheckToken(c.Subject, roles, c.NotBefore, c.RunAs)
+	if err != nil || !ok {
+		return 0, auth.ErrInvalidToken
+	}
+	u, err := b.store.GetUserByName(context.Background(), c.Subject)
+	if err != nil || u == nil {
+		return 0, auth.ErrInvalidToken
+	}
+	return int64(u.ID), nil
+}
+
+// Generation implements auth.Checker.
+func (b *rbacBridge) Generation() uint64 { return b.store.Generation() }
+
+var placeholder = regexp.MustCompile(`\{([^}]+)\}`)
+
+// Authorize implements api.Authorizer: it substitutes the request's values
+// into each permission's resource template (Wazuh's expose_resources) and
+// evaluates the caller's policies.
+func (b *rbacBridge) Authorize(ctx context.Context, id *auth.Identity, perms []sdk.Permission, pathParams map[string]string, q url.Values) (sdk.Scopes, *sdk.Error) {
+	roles := make([]int, len(id.Claims.RBACRoles))
+	for i, r := range id.Claims.RBACRoles {
+		roles[i] = int(r)
+	}
+	p, err := b.store.Permissions(ctx, roles, rbac.Mode(id.Claims.RBACMode))
+	if err != nil {
+		return nil, internalError(err)
+	}
+	reqs := make([]rbac.Requirement, 0, len(perms))
+	for _, perm := range perms {
+		reqs = append(reqs, requirementFor(perm, pathParams, q))
+	}
+	scopes, err := p.Evaluate(ctx, b.resolve, reqs...)
+	if err != nil {
+		var we *sdk.Error
+		if errors.As(err, &we) {
+			return nil, we
+		}
+		return nil, internalError(err)
+	}
+	return scopes, nil
+}
+
+// requirementFor builds the requirement of one permission. A template whose
+// parameter was not given lists every resource of the type.
+func requirementFor(perm sdk.Permission, pathParams map[string]string, q url.Values) rbac.Requirement {
+	resourceType, template := rbac.ParseResource(perm.Resource)
+	if resourceType == rbac.ResourcelessType {
+		return rbac.Resourceless(perm.Action)
+	}
+	m := placeholder.FindStringSubmatch(template)
+	if m == nil {
+		if template == "*" || template == "" {
+			return rbac.ListAll(perm.Action, resourceType)
+		}
+		return rbac.ForIDs(perm.Action, resourceType, template)
+	}
+	name := m[1]
+	if perm.TargetParam != "" {
+		name = perm.TargetParam
+	}
+	if v, ok := pathParams[name]; ok {
+		return rbac.ForIDs(perm.Action, resourceType, v)
+	}
+	if vals, ok := query.ArrayValues(q, name); ok && len(vals) > 0 {
+		return rbac.ForIDs(perm.Action, resourceType, vals...)
+	}
+	return rbac.ListAll(perm.Action, resourceType)
+}
+
+func internalError(err error) *sdk.Error {
+	e := sdk.NewError(1000, err.Error())
+	e.HTTPStatus = 500
+	return e
+}
+
+func toInt64(v []int) []int64 {
+	out := make([]int64, len(v))
+	for i, x := range v {
+		out[i] = int64(x)
+	}
+	return out
+}
+
+// openRBAC opens rbac.db (seeding Wazuh's defaults when new) and, on a new
+// embedded database, replaces the default passwords: never the well-known
+// ones.
+func (a *App) openRBAC(sec *auth.Settings) (*rbacBridge, error) {
+	path := a.root.Path(layout.RBACDB)
+	_, statErr := os.Stat(path)
+	isNew := os.IsNotExist(statErr)
+	store, err := rbac.Open(path, rbac.Options{TokenTimeout: func() int64 { t, _ := sec.Current(); return t }})
+	if err != nil {
+		return nil, fmt.Errorf("app: rbac.db: %w", err)
+	}
+	a.closers = append(a.closers, func() { _ = store.Close() })
+	if isNew && a.cfg.Mode == "embedded" {
+		if err := a.setInitialPasswords(store); err != nil {
+			return nil, err
+		}
+		// No token can predate a new database: drop the invalidation rows
+		// the password changes wrote, or a login within the same second
+		// would be refused (strict-second semantics).
+		if err := store.RevokeAll(context.Background()); err != nil {
+			return nil, fmt.Errorf("app: rbac.db: %w", err)
+		}
+	}
+	return &rbacBridge{store: store}, nil
+}
+
+func (a *App) setInitialPasswords(store *rbac.Store) error {
+	ctx := context.Background()
+	if pw := os.Getenv(AdminPasswordEnv); pw != "" {
+		if err := rbac.ValidatePassword(pw); err != nil {
+			return fmt.Errorf("app: %s: %w", AdminPasswordEnv, err)
+		}
+		wui, err := randomPassword()
+		if err != nil {
+			return err
+		}
+		if err := setPassword(ctx, store, rbac.WazuhUserID, pw); err != nil {
+			return err
+		}
+		return setPassword(ctx, store, rbac.WazuhWUIUserID, wui)
+	}
+	var lines []string
+	for _, u := range []struct {
+		id   int
+		name string
+	}{{rbac.WazuhUserID, "wazuh"}, {rbac.WazuhWUIUserID, "wazuh-wui"}} {
+		pw, err := randomPassword()
+		if err != nil {
+			return err
+		}
+		if err := setPassword(ctx, store, u.id, pw); err != nil {
+			return err
+		}
+		lines = append(lines, u.name+":"+pw)
+	}
+	path := a.root.Path(layout.InitialCreds)
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		return fmt.Errorf("app: write initial credentials: %w", err)
+	}
+	a.log.Warn("generated initial API passwords for users wazuh and wazuh-wui", "file", path)
+	return nil
+}
+
+// setPassword sets a default user's password as that user (administrators
+// may only be modified by themselves).
+func setPassword(ctx context.Context, store *rbac.Store, id int, pw string) error {
+	u, err := store.GetUser(ctx, id)
+	if err != nil {
+		return fmt.Errorf("app: default user %d: %w", id, err)
+	}
+	res, err := store.UpdateUserPassword(ctx, u.Username, id, &pw)
+	if err == nil && len(res.Failed) > 0 {
+		err = res.Failed[0].Err
+	}
+	if err != nil {
+		return fmt.Errorf("app: set initial password of user %d: %w", id, err)
+	}
+	return nil
+}
+
+// randomPassword returns 24 characters meeting Wazuh's policy (upper, lower,
+// digit, symbol).
+func randomPassword() (string, error) {
+	sets := []string{"ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", ".*+?-_"}
+	all := strings.Join(sets, "")
+	pick := func(s string) (byte, error) {
+		n, err := rand.Int(rand.Reader, big.NewInt(int64(len(s))))
+		if err != nil {
+			return 0, fmt.Errorf("app: random password: %w", err)
+		}
+		return s[n.Int64()], nil
+	}
+	out := make([]byte, 0, 24)
+	for _, s := range sets {
+		c, err := pick(s)
+		if err != nil {
+			return "", err
+		}
+		out = append(out, c)
+	}
+	for len(out) < 24 {
+		c, err := pick(all)
+		if err != nil {
+			return "", err
+		}
+		out = append(out, c)
+	}
+	return string(out), nil
+}

@@ -1,0 +1,35 @@
+package wazuhdb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// syncManager writes m into the manager row (agent 000), as
+// wazuh-modulesd's wm_sync_manager does on a real manager.
+func (s *Server) syncManager(ctx context.Context, m Manager) error {
+	null := func(v string) any {
+		if v == "" {
+			return nil
+		}
+		return v
+	}
+	err := s.store.global.write(ctx, func(tx *sql.Tx) error {
+		if m.Name != "" {
+			if _, err := tx.ExecContext(ctx, "UPDATE agent SET name = ? WHERE id = 0", m.Name); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, "UPDATE agent SET os_name = ?, os_version = ?, os_major = ?, os_minor = ?, os_codename = ?, "+
+			"os_build = ?, os_platform = ?, os_uname = ?, os_arch = ?, version = ?, node_name = coalesce(?, node_name), "+
+			"sync_status = 'synced', group_config_status = 'synced' WHERE id = 0",
+			null(m.OSName), null(m.OSVersion), null(m.OSMajor), null(m.OSMinor), null(m.OSCodename), null(m.OSBuild),
+			null(m.OSPlatform), null(m.OSUname), null(m.OSArch), null(m.Version), null(m.NodeName))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("wazuhdb: update manager row: %w", err)
+	}
+	return nil
+}
