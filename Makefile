@@ -29,8 +29,11 @@ run: build
 test:
 	$(GO) test -race -count=1 $(addsuffix /...,$(GOMODS))
 
+BENCHTIME ?= 1s
+
 bench: build
-	$(GO) run ./cmd/wazuh-bench
+	@for d in $(GOMODS); do (cd $$d && $(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./... 2>/dev/null | grep -E '^(Benchmark|ok|FAIL|pkg:)') || true; done
+	$(GO) run ./cmd/wazuh-bench -bin ./bin
 
 proto:
 	$(PROTOC) --version
