@@ -83,6 +83,9 @@ func Load(src Sources) (*Config, error) {
 			return nil, fmt.Errorf("config: flags: %w", err)
 		}
 	}
+	if err := normalizeWazuhBooleans(k); err != nil {
+		return nil, err
+	}
 	var cfg Config
 	if err := k.UnmarshalWithConf("", &cfg, koanf.UnmarshalConf{Tag: "koanf"}); err != nil {
 		return nil, fmt.Errorf("config: %w: %w", ErrInvalid, err)
@@ -152,4 +155,26 @@ func (c *Config) Validate() error {
 		seen[m.Name] = true
 	}
 	return errors.Join(errs...)
+}
+
+// normalizeWazuhBooleans turns "yes"/"no" strings into booleans, as Wazuh
+// does when it reads api.yaml ("enabled: no" is a string in YAML 1.2).
+func normalizeWazuhBooleans(k *koanf.Koanf) error {
+	for key, v := range k.All() {
+		s, ok := v.(string)
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(s) {
+		case "yes":
+			if err := k.Set(key, true); err != nil {
+				return fmt.Errorf("config: %s: %w", key, err)
+			}
+		case "no":
+			if err := k.Set(key, false); err != nil {
+				return fmt.Errorf("config: %s: %w", key, err)
+			}
+		}
+	}
+	return nil
 }
