@@ -41,10 +41,12 @@ func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
 	return &services.Backends{
 		WDB: client, Root: string(a.root), Config: a.cfg.Lookup, Logger: a.log.Named("services"),
 		Sockets: map[string]services.Socket{
-			"auth":  {Path: a.root.Path(layout.AuthSocket)},
-			"queue": {Path: a.root.Path(layout.QueueSocket), Datagram: true},
-			"ar":    {Path: a.root.Path(layout.ARSocket), Datagram: true},
-			"execq": {Path: a.root.Path(layout.ExecqSocket), Datagram: true},
+			"auth":   {Path: a.root.Path(layout.AuthSocket)},
+			"queue":  {Path: a.root.Path(layout.QueueSocket), Datagram: true},
+			"remote": {Path: a.root.Path(layout.RemoteSocket)},
+			"com":    {Path: a.root.Path(layout.ComSocket)},
+			"ar":     {Path: a.root.Path(layout.ARSocket), Datagram: true},
+			"execq":  {Path: a.root.Path(layout.ExecqSocket), Datagram: true},
 		},
 	}, nil
 }

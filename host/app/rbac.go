@@ -106,7 +106,9 @@ func requirementFor(perm sdk.Permission, pathParams map[string]string, q url.Val
 	if v, ok := pathParams[name]; ok {
 		return rbac.ForIDs(perm.Action, resourceType, v)
 	}
-	if vals, ok := query.ArrayValues(q, name); ok && len(vals) > 0 {
+	// agents_list=all and groups_list=all (the DELETE endpoints) list every
+	// resource: denied ones are filtered, never a 403.
+	if vals, ok := query.ArrayValues(q, name); ok && len(vals) > 0 && !(len(vals) == 1 && vals[0] == "all") {
 		return rbac.ForIDs(perm.Action, resourceType, vals...)
 	}
 	return rbac.ListAll(perm.Action, resourceType)

@@ -21,25 +21,10 @@ const (
 	CodeExecqConnect      = 1902 // Connection to 'execq' socket failed
 )
 
+// The 17xx codes above are registered by the sdk (sdk/errcodes_agent.go),
+// shared with the agent module; the execq codes stay here.
 func init() {
 	sdk.RegisterErrors(map[int]sdk.ErrorInfo{
-		CodeSameName: {Message: "There is an agent with the same name",
-			Remediation: "Please choose another name", Status: http.StatusBadRequest},
-		CodeSameIP: {Message: "There is an agent with the same IP or the IP is invalid",
-			Remediation: "Please choose another IP", Status: http.StatusBadRequest},
-		CodeSameID: {Message: "There is an agent with the same ID",
-			Remediation: "Please choose another ID", Status: http.StatusBadRequest},
-		CodeShortKey: {Message: "Too short key size",
-			Remediation: "The key must be at least 64 characters long", Status: http.StatusBadRequest},
-		CodeRegisterFailed: {Message: "Error registering a new agent",
-			Status: http.StatusInternalServerError},
-		CodeAuthdNotRunning: {Message: "Wazuh authd is not running",
-			Remediation: "Please, visit the official documentation (https://documentation.wazuh.com/4.14/user-manual/reference/daemons/wazuh-authd.html) to get more information about `authd`",
-			Status:      http.StatusBadRequest},
-		CodeNameTooLong: {Message: "Agent name is too long",
-			Remediation: "Max length allowed for agent name is 128", Status: http.StatusBadRequest},
-		CodeDeleteAgentFailed: {Message: "Error deleting an agent",
-			Status: http.StatusInternalServerError},
 		CodeExecqMissing: {Message: "'execq' socket has not been created",
 			Status: http.StatusInternalServerError},
 		CodeExecqConnect: {Message: "Connection to 'execq' socket failed",

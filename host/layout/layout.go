@@ -20,6 +20,8 @@ const (
 	WDBSocket     = "queue/db/wdb"
 	AuthSocket    = "queue/sockets/auth"
 	QueueSocket   = "queue/sockets/queue"
+	RemoteSocket  = "queue/sockets/remote"
+	ComSocket     = "queue/sockets/com"
 	ARSocket      = "queue/alerts/ar"
 	ExecqSocket   = "queue/alerts/execq"
 	ClientKeys    = "etc/client.keys"

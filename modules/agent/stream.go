@@ -1,0 +1,148 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/query"
+)
+
+// Messages of the agent listings (framework get_agents).
+var agentListMsgs = [3]string{"All selected agents information was returned",
+	"Some agents information was not returned", "No agent information was returned"}
+
+// agentList is one streamed agent listing: a compiled query, the failed
+// items found before running it and the envelope messages.
+type agentList struct {
+	q        *query.Query
+	explicit bool // select given: keys in request order
+	msgs     [3]string
+	failed   func(res *sdk.AffectedItemsResult)
+}
+
+// envelopeHead starts every AffectedItems envelope.
+const envelopeHead = `{"data": {"affected_items": [`
+
+// streamAgents answers an agent listing by streaming the rows of wazuh-db
+// straight into the envelope: pages are transcoded as they arrive (never
+// holding the whole result), the total is counted concurrently and written
+// after the items, where Wazuh's envelope has it.
+func (m *Module) streamAgents(ctx context.Context, req *sdk.Request, l agentList) (*sdk.Response, error) {
+	pageCmd, err := sqlCommand("global", l.q.SQL, l.q.Args)
+	if err != nil {
+		return nil, err
+	}
+	countCmd, err := sqlCommand("global", l.q.CountSQL, l.q.CountArgs)
+	if err != nil {
+		return nil, err
+	}
+	plan := newAgentPlan(l.q.Columns, l.explicit)
+	write := func(w io.Writer) error {
+		type counted struct {
+			n   int
+			err error
+		}
+		done := make(chan counted, 1)
+		go func() {
+			raw, err := m.host.QueryWDB(ctx, countCmd)
+			var rows []map[string]any
+			if err == nil {
+				rows, err = decodeRows(raw)
+			}
+			done <- counted{firstInt(rows), err}
+		}()
+		bw := bufio.NewWriterSize(w, 64<<10)
+		if _, err := bw.WriteString(envelopeHead); err != nil {
+			return err
+		}
+		if _, err := m.writeAgentRows(ctx, bw, pageCmd, plan); err != nil {
+			return err
+		}
+		c := <-done
+		if c.err != nil {
+			return fmt.Errorf("agent: count: %w", c.err)
+		}
+		res := sdk.NewAffectedItems(l.msgs[0], l.msgs[1], l.msgs[2])
+		res.SetTotal(c.n) // the total before offset/limit, even past the end
+		if l.failed != nil {
+			l.failed(res)
+		}
+		if _, err := bw.Write(envelopeTail(res)); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	if req.Pretty() {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return nil, err
+		}
+		return jsonResponse(sdk.PythonizeJSON(buf.Bytes(), true)), nil
+	}
+	return &sdk.Response{Status: http.StatusOK, Header: jsonHeader(), BodyWriter: write}, nil
+}
+
+// writeAgentRows streams the page query and writes the rendered agents,
+// comma separated; it returns how many were written.
+func (m *Module) writeAgentRows(ctx context.Context, w io.Writer, cmd string, plan *agentPlan) (int, error) {
+	n := 0
+	buf := make([]byte, 0, 64<<10)
+	vals := row{}
+	err := m.host.StreamWDB(ctx, cmd, func(page json.RawMessage) error {
+		buf = buf[:0]
+		err := eachRow(page, func(r *rowScanner) error {
+			if n > 0 {
+				buf = append(buf, ", "...)
+			}
+			n++
+			var err error
+			buf, err = plan.appendAgent(buf, r, vals)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(buf)
+		return err
+	})
+	if err != nil {
+		return n, fmt.Errorf("agent: list agents: %w", err)
+	}
+	return n, nil
+}
+
+// firstInt returns the first value of the first row as an int.
+func firstInt(rows []map[string]any) int {
+	if len(rows) == 0 {
+		return 0
+	}
+	for _, v := range rows[0] {
+		return toInt(v)
+	}
+	return 0
+}
+
+// envelopeTail renders what follows the affected items of an envelope:
+// "], total_affected_items ... error}".
+func envelopeTail(res *sdk.AffectedItemsResult) []byte {
+	b, err := sdk.MarshalWazuhJSON(res, false)
+	if err != nil {
+		return []byte(`]}, "error": 1}`)
+	}
+	// b starts with {"data": {"affected_items": [], ...
+	return b[len(envelopeHead):]
+}
+
+func jsonHeader() http.Header {
+	return http.Header{"Content-Type": {"application/json"}}
+}
+
+func jsonResponse(body []byte) *sdk.Response {
+	return &sdk.Response{Status: http.StatusOK, Header: jsonHeader(), Body: body}
+}
