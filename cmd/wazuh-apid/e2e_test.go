@@ -36,6 +36,7 @@ func buildBinaries(t *testing.T, dir string) {
 	for _, b := range []struct{ dir, pkg, out string }{
 		{"../..", "./cmd/wazuh-apid", filepath.Join(dir, "wazuh-apid")},
 		{"../../sdk", "./examples/hello", filepath.Join(modDir, "wazuh-module-example")},
+		{"../../modules/agent", ".", filepath.Join(modDir, "wazuh-module-agent")},
 	} {
 		cmd := exec.Command("go", "build", "-o", b.out, b.pkg)
 		cmd.Dir = b.dir
@@ -55,12 +56,17 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-func startHost(t *testing.T, binDir string) *e2eHost {
+// startHost starts wazuh-apid serving root (created when missing) with the
+// example module, plus the agent module when withAgent is set.
+func startHost(t *testing.T, binDir, root string, withAgent bool) *e2eHost {
 	t.Helper()
 	port := freePort(t)
-	root := filepath.Join(t.TempDir(), "wazuh")
-	cfg := filepath.Join(binDir, "api.yaml")
-	yaml := fmt.Sprintf("host: [\"127.0.0.1\"]\nport: %d\nroot: %q\nmodules:\n  dir: %q\n  enabled:\n    - name: example\n      settings: {greeting: Hi}\n", port, root, filepath.Join(binDir, "modules"))
+	cfg := filepath.Join(t.TempDir(), "api.yaml")
+	mods := "    - name: example\n      settings: {greeting: Hi}\n"
+	if withAgent {
+		mods += "    - name: agent\n"
+	}
+	yaml := fmt.Sprintf("host: [\"127.0.0.1\"]\nport: %d\nroot: %q\naccess:\n  max_request_per_minute: 0\nmodules:\n  dir: %q\n  enabled:\n%s", port, root, filepath.Join(binDir, "modules"), mods)
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +100,23 @@ func startHost(t *testing.T, binDir string) *e2eHost {
 
 func (h *e2eHost) do(t *testing.T, method, path, token string) (int, map[string]any) {
 	t.Helper()
-	req, _ := http.NewRequest(method, h.url+path, nil)
+	status, body := h.raw(t, method, path, token, "")
+	var m map[string]any
+	_ = json.Unmarshal(body, &m)
+	return status, m
+}
+
+// raw sends a request with an optional JSON body and returns the raw body.
+func (h *e2eHost) raw(t *testing.T, method, path, token, jsonBody string) (int, []byte) {
+	t.Helper()
+	var rd io.Reader
+	if jsonBody != "" {
+		rd = strings.NewReader(jsonBody)
+	}
+	req, _ := http.NewRequest(method, h.url+path, rd)
+	if jsonBody != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -104,9 +126,7 @@ func (h *e2eHost) do(t *testing.T, method, path, token string) (int, map[string]
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
-	var m map[string]any
-	_ = json.Unmarshal(body, &m)
-	return resp.StatusCode, m
+	return resp.StatusCode, body
 }
 
 func (h *e2eHost) login(t *testing.T) string {
@@ -169,7 +189,7 @@ func TestEndToEndModuleCrashRestartAndHostKill(t *testing.T) {
 	}
 	binDir := t.TempDir()
 	buildBinaries(t, binDir)
-	h := startHost(t, binDir)
+	h := startHost(t, binDir, filepath.Join(t.TempDir(), "wazuh"), false)
 	token := h.login(t)
 
 	status, root := h.do(t, http.MethodGet, "/", token)
