@@ -82,7 +82,11 @@ func (p *Permissions) evaluate(ctx context.Context, groups *groupMemo, req Requi
 		set.all = true
 	}
 	combined := strings.Contains(req.ResourceType, "&")
-	for _, e := range p.m.byAction[req.Action] {
+	entries := p.m.byAction[req.Action]
+	if !combined {
+		entries = entries[lastWildcard(entries, req.ResourceType):]
+	}
+	for _, e := range entries {
 		allow := e.Effect == EffectAllow
 		if combined || strings.Contains(e.Resource, "&") {
 			applyCombined(&set, req, e.Resource, allow)
@@ -106,6 +110,22 @@ func (p *Permissions) evaluate(ctx context.Context, groups *groupMemo, req Requi
 		}
 	}
 	return set, nil
+}
+
+// lastWildcard returns the index of the last "<type>:*" entry: it resets
+// the set (setAll), so every earlier entry is overridden and need not be
+// evaluated — in particular no agent:group needs resolving through wazuh-db
+// when a later agent:id:* decides everything (the default administrator).
+func lastWildcard(entries []ResourceEffect, resourceType string) int {
+	for i := len(entries) - 1; i >= 0; i-- {
+		if strings.Contains(entries[i].Resource, "&") {
+			continue
+		}
+		if t, v := ParseResource(entries[i].Resource); t == resourceType && v == "*" {
+			return i
+		}
+	}
+	return 0
 }
 
 // applyCombined applies a user resource to a combined requirement: the

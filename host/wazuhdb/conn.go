@@ -118,6 +118,8 @@ func (r *frameReader) start(idle time.Duration) {
 	_ = r.conn.SetReadDeadline(d)
 }
 
+// Read reads from the connection, arming the I/O deadline once the 4-byte
+// header has been read.
 func (r *frameReader) Read(p []byte) (int, error) {
 	if r.n >= 4 && !r.bodyArmed {
 		r.bodyArmed = true

@@ -36,16 +36,21 @@ func (s *Server) syncAgentGroupsGet(ctx context.Context, d *database, args strin
 			size += len(`,"hash":""`) + 40
 		}
 		if cond == "sync_status" || cond == "all" {
-			query := "SELECT id FROM agent WHERE id > ? AND date_add < ?"
+			where := "a.id > ? AND a.date_add < ?"
 			if cond == "sync_status" {
-				query += " AND group_sync_status = 'syncreq'"
+				where += " AND a.group_sync_status = 'syncreq'"
 			}
-			ids, err := queryIDs(ctx, tx, query+" ORDER BY id", lastID, time.Now().Unix()-delta)
-			if err != nil {
+			args := []any{lastID, time.Now().Unix() - delta}
+			var last int64
+			var err error
+			if data, status, last, err = appendAgentGroups(ctx, tx, data, size, where, args); err != nil {
 				return err
 			}
-			if data, status, err = appendAgentGroups(ctx, tx, data, size, ids, setSynced); err != nil {
-				return err
+			if setSynced && last > lastID {
+				upd := "UPDATE agent AS a SET group_sync_status = 'synced' WHERE " + where + " AND a.id <= ?"
+				if _, err := tx.ExecContext(ctx, upd, append(args, last)...); err != nil {
+					return err
+				}
 			}
 		}
 		data = append(data, ']')
@@ -65,43 +70,75 @@ func (s *Server) syncAgentGroupsGet(ctx context.Context, d *database, args strin
 	return reply(status, out)
 }
 
-// appendAgentGroups appends {"id":N,"groups":[...]} items for ids while
-// they fit, marking them synced when asked.
-func appendAgentGroups(ctx context.Context, tx *sql.Tx, data []byte, size int, ids []int64, setSynced bool) ([]byte, string, error) {
-	n := 0
-	for _, id := range ids {
-		names, err := agentGroupNames(ctx, tx, id)
-		if err != nil {
-			return nil, "", err
+// appendAgentGroups appends {"id":N,"groups":[...]} items for the agents
+// matching where (on agent a) while they fit, and returns the last id
+// included.
+func appendAgentGroups(ctx context.Context, tx *sql.Tx, data []byte, size int, where string, args []any) ([]byte, string, int64, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT a.id, g.name FROM agent a LEFT JOIN belongs b ON b.id_agent = a.id "+
+		"LEFT JOIN `group` g ON g.id = b.id_group WHERE "+where+" ORDER BY a.id, b.priority", args...)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	defer rows.Close()
+	var el []byte
+	var names []string
+	cur, last, n := int64(-1), int64(0), 0
+	// flush adds the item of agent cur; false when it does not fit.
+	flush := func() bool {
+		if cur < 0 {
+			return true
 		}
-		el := strconv.AppendInt([]byte(`{"id":`), id, 10)
-		if len(names) > 0 {
-			el = append(el, `,"groups":[`...)
-			for i, g := range names {
-				if i > 0 {
-					el = append(el, ',')
-				}
-				el = appendString(el, g)
-			}
-			el = append(el, ']')
-		}
-		el = append(el, '}')
+		el = agentGroupsItem(el[:0], cur, names)
 		if size+len(el)+1 >= maxSized {
-			return data, statusDue, nil
+			return false
 		}
 		if n > 0 {
 			data = append(data, ',')
 		}
-		data = append(data, el...)
-		size += len(el) + 1
+		data, size, last = append(data, el...), size+len(el)+1, cur
 		n++
-		if setSynced {
-			if _, err := tx.ExecContext(ctx, "UPDATE agent SET group_sync_status = 'synced' WHERE id = ?", id); err != nil {
-				return nil, "", err
+		return true
+	}
+	for rows.Next() {
+		var id int64
+		var name sql.NullString
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, "", 0, err
+		}
+		if id != cur {
+			if !flush() {
+				return data, statusDue, last, nil
 			}
+			cur, names = id, names[:0]
+		}
+		if name.Valid {
+			names = append(names, name.String)
 		}
 	}
-	return data, statusOK, nil
+	if err := rows.Err(); err != nil {
+		return nil, "", 0, err
+	}
+	if !flush() {
+		return data, statusDue, last, nil
+	}
+	return data, statusOK, last, nil
+}
+
+// agentGroupsItem appends {"id":N,"groups":[...]}; the groups key is
+// omitted for an agent without groups.
+func agentGroupsItem(dst []byte, id int64, names []string) []byte {
+	dst = strconv.AppendInt(append(dst, `{"id":`...), id, 10)
+	if len(names) > 0 {
+		dst = append(dst, `,"groups":[`...)
+		for i, g := range names {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendString(dst, g)
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}')
 }
 
 // agentInfoColumns are the columns sync-agent-info-get reports.

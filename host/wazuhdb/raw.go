@@ -2,7 +2,6 @@ package wazuhdb
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
 	"unsafe"
 
@@ -101,6 +100,7 @@ type rawError struct {
 	msg  string
 }
 
+// Error returns SQLite's message.
 func (e *rawError) Error() string { return e.msg }
 
 // Code returns the SQLite result code.
@@ -166,6 +166,3 @@ func (s *rawStmt) close() {
 // cPtr turns an address of C memory (allocated by the SQLite library,
 // outside the Go heap) into a pointer.
 func cPtr(p uintptr) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&p)) }
-
-// String describes the statement for debugging.
-func (s *rawStmt) String() string { return fmt.Sprintf("rawStmt(%d columns)", len(s.keys)) }

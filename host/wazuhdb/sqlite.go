@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -24,11 +26,15 @@ var sqlitePragmas = []string{
 	"mmap_size(268435456)",
 }
 
-// openSQLite opens (creating if needed) the database file at path with the
-// embedded server's settings and at most maxConns pooled connections.
+// openSQLite opens (creating it and its directory if needed) the database
+// file at path with the embedded server's settings and at most maxConns
+// pooled connections.
 func openSQLite(ctx context.Context, path string, maxConns int) (*sql.DB, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, fmt.Errorf("wazuhdb: database path %q must not contain '?' or '#'", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("wazuhdb: open %s: %w", path, err)
 	}
 	var dsn strings.Builder
 	dsn.WriteString(path)
@@ -96,6 +102,10 @@ var driverErrSuffix = regexp.MustCompile(`( \(\d+\))?( \(SQLITE_BUSY\))?$`)
 // what wazuh-db puts after "Cannot execute ... query; ". The driver formats
 // errors as "<errstr>: <errmsg> (<code>)".
 func sqliteMessage(err error) string {
+	var re *rawError
+	if errors.As(err, &re) {
+		return re.msg
+	}
 	var se interface {
 		error
 		Code() int

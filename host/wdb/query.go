@@ -61,7 +61,8 @@ func (c *Client) Query(ctx context.Context, command string) (json.RawMessage, er
 
 // Stream runs a command whose result may be large and calls fn once per
 // page with a JSON array. For "<target> sql SELECT ..." the pages are the
-// LIMIT/OFFSET pages Query would join; other commands are sent again while
+// LIMIT/OFFSET pages Query would join (one "[]" page when there are no
+// rows); other commands are sent again while
 // wazuh-db answers "due" (each reply payload is a page), which suits
 // commands that advance by themselves (sync-agent-info-get...). fn must not
 // keep page after returning.
@@ -74,13 +75,19 @@ func (c *Client) Stream(ctx context.Context, command string, fn func(page json.R
 		return err
 	}
 	var buf []byte
-	return c.runSQL(ctx, cmd, func(rows []json.RawMessage, whole []byte) error {
+	pages := 0
+	err = c.runSQL(ctx, cmd, func(rows []json.RawMessage, whole []byte) error {
+		pages++
 		if whole != nil {
 			return fn(whole)
 		}
 		buf = joinRows(buf[:0], rows)
 		return fn(buf)
 	})
+	if err == nil && pages == 0 {
+		err = fn(json.RawMessage("[]"))
+	}
+	return err
 }
 
 // SQL runs statement on a database ("global", "agent", "task" or "mitre";

@@ -1,6 +1,10 @@
 package sqltext
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // LowerOutsideQuotes lower-cases q except between single quotes, as the
 // Python framework's WazuhDBConnection does to every query before sending it
@@ -10,14 +14,26 @@ func LowerOutsideQuotes(q string) string {
 	var b strings.Builder
 	b.Grow(len(q))
 	inQuote := false
-	for i := 0; i < len(q); i++ {
+	for i := 0; i < len(q); {
 		c := q[i]
-		if c == '\'' {
-			inQuote = !inQuote
-		} else if !inQuote && c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+		if c < utf8.RuneSelf {
+			if c == '\'' {
+				inQuote = !inQuote
+			} else if !inQuote && c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
 		}
-		b.WriteByte(c)
+		r, n := utf8.DecodeRuneInString(q[i:])
+		if !inQuote && r != utf8.RuneError {
+			r = unicode.ToLower(r)
+			b.WriteRune(r)
+		} else {
+			b.WriteString(q[i : i+n])
+		}
+		i += n
 	}
 	return b.String()
 }
