@@ -55,13 +55,24 @@ func (f *Files) resolve(p string) (string, error) {
 		return "", fmt.Errorf("%w: %q: %w", ErrOutsideGrant, p, sdk.ErrCapability)
 	}
 	abs := filepath.Join(f.Root, filepath.FromSlash(clean))
-	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-		rootReal, _ := filepath.EvalSymlinks(f.Root)
-		if rootReal != "" && real != rootReal && !strings.HasPrefix(real, rootReal+string(filepath.Separator)) {
-			return "", fmt.Errorf("%w: %q", ErrOutsideGrant, p)
-		}
+	if !f.staysInside(abs) || !f.staysInside(filepath.Dir(abs)) {
+		return "", fmt.Errorf("%w: %q", ErrOutsideGrant, p)
 	}
 	return abs, nil
+}
+
+// staysInside reports whether abs, with symlinks resolved, is still under
+// the root. A path that does not exist yet is judged by its parent.
+func (f *Files) staysInside(abs string) bool {
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return true
+	}
+	rootReal, err := filepath.EvalSymlinks(f.Root)
+	if err != nil {
+		return false
+	}
+	return real == rootReal || strings.HasPrefix(real, rootReal+string(filepath.Separator))
 }
 
 func wrapNotFound(err error) error {
