@@ -10,6 +10,7 @@ import (
 
 	"github.com/wazuh-go/server/sdk"
 	hostv1 "github.com/wazuh-go/server/sdk/internal/wire/wazuh/host/v1"
+	"github.com/wazuh-go/server/sdk/rootfs"
 )
 
 // hostClient implements sdk.Host inside the module over the HostService
@@ -158,4 +159,6 @@ func (noHost) SendSocket(context.Context, string, []byte) ([]byte, error) {
 func (noHost) GetConfig(context.Context, string) (json.RawMessage, error) {
 	return nil, fmt.Errorf("config: %w", sdk.ErrCapability)
 }
-func (noHost) Files() sdk.Files { return nil }
+
+// Files refuses every path: no directory is granted without host services.
+func (noHost) Files() sdk.Files { return rootfs.New("", nil) }
