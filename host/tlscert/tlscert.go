@@ -54,13 +54,18 @@ func Ensure(keyPath, certPath string) (bool, error) {
 }
 
 // ServerConfig loads the key pair; with caPath it requires client
-// certificates signed by that CA (Wazuh's https.use_ca).
-func ServerConfig(keyPath, certPath, caPath string) (*tls.Config, error) {
+// certificates signed by that CA (Wazuh's https.use_ca); ciphers is
+// Wazuh's https.ssl_ciphers (OpenSSL names, empty for the defaults).
+func ServerConfig(keyPath, certPath, caPath, ciphers string) (*tls.Config, error) {
 	cert, err := tls.LoadX509KeyPair(certPath, keyPath)
 	if err != nil {
 		return nil, fmt.Errorf("tlscert: load key pair: %w", err)
 	}
-	cfg := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	suites, err := ParseCiphers(ciphers)
+	if err != nil {
+		return nil, err
+	}
+	cfg := &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12, CipherSuites: suites}
 	if caPath != "" {
 		pemData, err := os.ReadFile(caPath)
 		if err != nil {
