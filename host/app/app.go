@@ -116,7 +116,7 @@ func (a *App) prepareTLS() error {
 	if a.cfg.HTTPS.UseCA {
 		ca = a.root.Path(layout.SSLDir + "/" + a.cfg.HTTPS.CA)
 	}
-	a.tls, err = tlscert.ServerConfig(key, cert, ca)
+	a.tls, err = tlscert.ServerConfig(key, cert, ca, a.cfg.HTTPS.SSLCiphers)
 	return err
 }
 
