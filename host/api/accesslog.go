@@ -17,6 +17,8 @@ type statusRecorder struct {
 	status int
 	user   string
 	body   []byte
+	// authHash is the hash_auth_context of a run_as login or token.
+	authHash string
 }
 
 func (s *statusRecorder) WriteHeader(code int) {
@@ -55,12 +57,19 @@ func withAccessLog(log hclog.Logger, next http.Handler) http.Handler {
 					writeProblem(rec, problemInternal)
 				}
 			}
+			if !log.IsInfo() {
+				return
+			}
 			user := rec.user
 			if user == "" {
 				user = "unknown_user"
 			}
+			user = escapeLogField(user)
+			if rec.authHash != "" {
+				user += " (" + rec.authHash + ")"
+			}
 			log.Info(fmt.Sprintf("%s %s \"%s %s\" with parameters %s and body %s done in %.3fs: %d",
-				escapeLogField(user), clientIP(r), r.Method, r.URL.Path, sanitizedQuery(r), sanitizedBody(r, rec.body),
+				user, clientIP(r), r.Method, r.URL.Path, sanitizedQuery(r), sanitizedBody(r, rec.body),
 				time.Since(start).Seconds(), rec.status))
 		}()
 		next.ServeHTTP(rec, r)

@@ -45,6 +45,7 @@ func (s *Server) authenticated(next http.HandlerFunc) http.Handler {
 		}
 		if rec, ok := w.(*statusRecorder); ok {
 			rec.user = id.Claims.Subject
+			rec.authHash = id.Claims.HashAuthContext
 		}
 		next(w, r.WithContext(context.WithValue(r.Context(), identityKey{}, id)))
 	})

@@ -2,11 +2,14 @@ package api
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/wazuh-go/server/host/auth"
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/query"
 )
 
 // loginGuard is Wazuh's per-IP brute-force protection (security.md §5),
@@ -41,9 +44,10 @@ func (g *loginGuard) begin(ip string) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	st := g.ip[ip]
-	if st != nil && g.now().Sub(st.first) >= g.block {
-		delete(g.ip, ip)
-		st = nil
+	if st != nil && st.attempts > 0 && g.now().Sub(st.first) >= g.block {
+		// Only settled failures are cleared; attempts still in flight
+		// keep their reservation.
+		st.attempts = 0
 	}
 	if st == nil {
 		st = &ipStats{}
@@ -74,57 +78,106 @@ func (g *loginGuard) end(ip string, failed bool) {
 		}
 		st.attempts++
 	}
+	if st.attempts == 0 && st.pending == 0 {
+		delete(g.ip, ip)
+	}
 }
 
 func (s *Server) loginDeprecated(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Deprecated", "true")
-	w.Header().Set("Link", `<https://documentation.wazuh.com/4.14/user-manual/api/reference.html#operation/api.controllers.security_controller.login_user>; rel="Deprecated"`)
+	w.Header().Set("Link", "<https://documentation.wazuh.com/"+APIVersion+
+		`/user-manual/api/reference.html#operation/api.controllers.security_controller.login_user>; rel="Deprecated"`)
 	s.login(w, r)
 }
 
 // login serves POST (and deprecated GET) /security/user/authenticate.
-func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+func (s *Server) login(w http.ResponseWriter, r *http.Request) { s.authenticate(w, r, false) }
+
+// authenticate is the login flow shared with run_as (security.md §1.4,
+// §2.5, §5): the per-IP block (403, 6000) and, for run_as, the 8192-byte
+// body limit (413) come first; then Basic credentials, where every 401
+// counts as a failed attempt, reserved before the password is checked;
+// then the raw parameter, the run_as body, and the token.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, runAs bool) {
 	ip := clientIP(r)
 	if !s.logins.begin(ip) {
+		s.opts.Logger.Warn("IP blocked due to exceeded number of logins attempts: " + ip)
 		writeProblem(w, problemLoginBlocked)
 		return
 	}
-	failed := true
+	failed := false
 	defer func() { s.logins.end(ip, failed) }()
+	var body []byte
+	if runAs {
+		var p *problem
+		if body, p = readRunAsBody(r, s.opts.MaxUploadSize); p != nil {
+			writeProblem(w, *p)
+			return
+		}
+	}
 	user, pass, ok := r.BasicAuth()
 	if !ok {
+		failed = true
 		writeProblem(w, problemBadCredentials)
 		return
 	}
-	if rec, ok := w.(*statusRecorder); ok {
+	rec, _ := w.(*statusRecorder)
+	if rec != nil {
 		rec.user = user
+		rec.body = body
 	}
+	adm := s.opts.Verifier.Admission()
 	userID, roles, err := s.opts.Users.Authenticate(r.Context(), user, pass)
 	if err != nil {
+		failed = true
 		writeProblem(w, problemBadCredentials)
 		return
 	}
-	failed = false
-	if p := checkQuery(r, []string{"raw"}); p != nil {
+	q := queryValues(r)
+	if p := checkLoginQuery(q); p != nil {
 		writeProblem(w, *p)
 		return
 	}
 	timeout, mode := s.opts.Security()
-	now := time.Now().Unix()
-	token, err := auth.Sign(s.opts.Keys.Current(), &auth.Claims{
+	now := s.opts.Clock().Unix()
+	claims := &auth.Claims{
 		Issuer: auth.Issuer, Audience: auth.Audience, NotBefore: now, ExpiresAt: now + timeout,
 		Subject: user, RBACRoles: roles, RBACMode: mode,
-	})
+	}
+	if len(body) > 0 {
+		if p := s.runAsClaims(r, body, claims); p != nil {
+			writeProblem(w, *p)
+			return
+		}
+		if rec != nil {
+			rec.authHash = claims.HashAuthContext
+		}
+	}
+	token, err := auth.Sign(adm.KeyPair, claims)
 	if err != nil {
 		s.opts.Logger.Error("sign token", "user_id", userID, "error", err)
 		writeProblem(w, problemFromError(sdk.NewError(6003), ""))
 		return
 	}
-	if queryValues(r).Get("raw") == "true" {
+	s.opts.Verifier.Admit(adm, token, claims)
+	if v, _ := query.LastValue(q, "raw"); strings.EqualFold(v, "true") {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write([]byte(token))
 		return
 	}
 	writeJSON(w, r, http.StatusOK, sdk.WazuhResult{Data: map[string]string{"token": token}})
+}
+
+// checkLoginQuery accepts only raw, a boolean without default.
+func checkLoginQuery(q url.Values) *problem {
+	if err := query.CheckAllowed(q, "raw"); err != nil {
+		p := problemFromError(err, "")
+		return &p
+	}
+	if v, ok := query.LastValue(q, "raw"); ok && !strings.EqualFold(v, "true") && !strings.EqualFold(v, "false") {
+		p := problemBadRequest(pyRepr(v) + " is not of type 'boolean'. Failed validating 'type' in schema: {'type': 'boolean'}. On instance: " + pyRepr(v))
+		return &p
+	}
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/wazuh-go/server/host/auth"
 	"github.com/wazuh-go/server/sdk"
 )
 
@@ -60,7 +61,7 @@ func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 			if len(rt.Permissions) > 0 {
 				scopes, denied := s.opts.Authz.Authorize(r.Context(), id, rt.Permissions, req.PathParams, req.Query)
 				if denied != nil {
-					writeProblem(w, problemFromError(denied, s.opts.NodeName))
+					writeProblem(w, problemFromError(denied, s.dapiNode(r.Context(), id)))
 					return
 				}
 				req.Scopes = scopes
@@ -95,7 +96,7 @@ func (s *Server) callModule(w http.ResponseWriter, r *http.Request, rt sdk.Route
 			w.WriteHeader(statusOr200(status))
 		}, w)
 		if err != nil && !started {
-			s.writeModuleError(w, ctx, err)
+			s.writeModuleError(w, ctx, err, identityFrom(r.Context()))
 		} else if err != nil {
 			s.opts.Logger.Error("stream truncated", "route", rt.ID, "error", err)
 		}
@@ -103,7 +104,7 @@ func (s *Server) callModule(w http.ResponseWriter, r *http.Request, rt sdk.Route
 	}
 	resp, err := target.Handle(ctx, req)
 	if err != nil {
-		s.writeModuleError(w, ctx, err)
+		s.writeModuleError(w, ctx, err, identityFrom(r.Context()))
 		return
 	}
 	copyHeader(w.Header(), resp.Header)
@@ -111,7 +112,7 @@ func (s *Server) callModule(w http.ResponseWriter, r *http.Request, rt sdk.Route
 	_, _ = w.Write(resp.Body)
 }
 
-func (s *Server) writeModuleError(w http.ResponseWriter, ctx context.Context, err error) {
+func (s *Server) writeModuleError(w http.ResponseWriter, ctx context.Context, err error, id *auth.Identity) {
 	var we *sdk.Error
 	switch {
 	case errors.As(err, &we):
@@ -123,7 +124,7 @@ func (s *Server) writeModuleError(w http.ResponseWriter, ctx context.Context, er
 		we = sdk.NewError(1000)
 		we.HTTPStatus = http.StatusInternalServerError
 	}
-	writeProblem(w, problemFromError(we, s.opts.NodeName))
+	writeProblem(w, problemFromError(we, s.dapiNode(context.WithoutCancel(ctx), id)))
 }
 
 func copyHeader(dst, src http.Header) {

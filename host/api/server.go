@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/go-hclog"
 
 	"github.com/wazuh-go/server/host/auth"
+	"github.com/wazuh-go/server/host/rbac"
 	"github.com/wazuh-go/server/sdk"
 )
 
@@ -42,6 +43,10 @@ type ModuleRoutes struct {
 	Routes []sdk.Route
 	// Target serves them.
 	Target RouteTarget
+	// Actions and ResourceTypes the module registers; GET /security/actions
+	// and /security/resources list them after Wazuh's catalogue.
+	Actions       []sdk.Action
+	ResourceTypes []sdk.ResourceType
 }
 
 // Options configure a Server.
@@ -58,6 +63,11 @@ type Options struct {
 	Authz Authorizer
 	// Security returns auth_token_exp_timeout and rbac_mode.
 	Security auth.SecurityConfig
+	// RBAC is rbac.db. Nil leaves the /security operations other than
+	// login unmounted.
+	RBAC *rbac.Store
+	// Settings is security.yaml, written by PUT and DELETE /security/config.
+	Settings *auth.Settings
 	// MaxUploadSize limits bodies (0 = unlimited).
 	MaxUploadSize int64
 	// RequestTimeout bounds module calls unless wait_for_complete=true.
@@ -70,6 +80,9 @@ type Options struct {
 	BlockTime time.Duration
 	// NodeName appears in dapi_errors.
 	NodeName string
+	// Clock is the time source of token issue times, login blocking and
+	// the rate limits. Nil means time.Now.
+	Clock func() time.Time
 	// Hostname is reported by GET /.
 	Hostname string
 }
@@ -79,15 +92,20 @@ type Server struct {
 	opts    Options
 	logins  *loginGuard
 	router  atomic.Pointer[mux.Router]
+	catalog atomic.Pointer[securityCatalog]
 	handler http.Handler
 }
 
 // New returns a Server with the host's own routes mounted.
 func New(opts Options) *Server {
+	if opts.Clock == nil {
+		opts.Clock = time.Now
+	}
 	s := &Server{opts: opts, logins: newLoginGuard(opts.MaxLoginAttempts, opts.BlockTime)}
+	s.logins.now = opts.Clock
 	s.Mount(nil)
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.router.Load().ServeHTTP(w, r) })
-	h = withRateLimit(opts.MaxRequestPerMinute, h)
+	h = withRateLimit(opts.MaxRequestPerMinute, opts.Clock, h)
 	h = withSecurityHeaders(h)
 	s.handler = withAccessLog(opts.Logger.Named("access"), h)
 	return s
@@ -102,8 +120,8 @@ func (s *Server) Mount(modules []ModuleRoutes) {
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeProblem(w, problemNotFound) })
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeProblem(w, problemMethodNotAllowed) })
 	r.Methods(http.MethodGet).Path("/").Handler(s.authenticated(s.getRoot))
-	r.Methods(http.MethodPost).Path("/security/user/authenticate").HandlerFunc(s.login)
-	r.Methods(http.MethodGet).Path("/security/user/authenticate").HandlerFunc(s.loginDeprecated)
+	s.catalog.Store(buildCatalog(modules))
+	s.mountSecurity(r)
 	for _, m := range modules {
 		for _, rt := range m.Routes {
 			r.Methods(rt.Method).Path(rt.Path).Handler(s.proxy(rt, m.Target))

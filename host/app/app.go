@@ -72,8 +72,12 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 	}
 	users.resolve = a.groupResolver
 	hostname, _ := os.Hostname()
+	a.watchKeys(keys)
+	verifier := auth.NewVerifier(keys, users, sec.Current)
+	verifier.SoleIssuer()
 	a.server = api.New(api.Options{
-		Logger: log, Keys: keys, Verifier: auth.NewVerifier(keys, users, sec.Current), Users: users, Authz: users,
+		Logger: log, Keys: keys, Verifier: verifier, Users: users, Authz: users,
+		RBAC: users.store, Settings: sec,
 		Security: sec.Current, MaxUploadSize: cfg.MaxUploadSize, RequestTimeout: cfg.RequestTimeout(),
 		MaxRequestPerMinute: cfg.Access.MaxRequestPerMinute, MaxLoginAttempts: cfg.Access.MaxLoginAttempts,
 		BlockTime: time.Duration(cfg.Access.BlockTime) * time.Second, NodeName: cfg.NodeName, Hostname: hostname,
@@ -83,6 +87,22 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 		return nil, err
 	}
 	return a, nil
+}
+
+// keyWatchInterval is how often the JWT key files are checked for changes
+// made on disk (Wazuh watches them with inotify).
+const keyWatchInterval = 2 * time.Second
+
+// watchKeys picks up a key pair regenerated or replaced on disk without a
+// restart, until Close.
+func (a *App) watchKeys(keys *auth.Keys) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		keys.Watch(ctx, keyWatchInterval, func(err error) { a.log.Error("jwt keys", "error", err) })
+	}()
+	a.closers = append(a.closers, func() { cancel(); <-done })
 }
 
 func (a *App) prepareRoot() error {

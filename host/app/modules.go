@@ -56,7 +56,8 @@ func (a *App) startModules(ctx context.Context, backends *services.Backends) err
 	}
 	var routes []api.ModuleRoutes
 	for _, inst := range started {
-		routes = append(routes, api.ModuleRoutes{Routes: inst.Descriptor().Routes, Target: inst})
+		d := inst.Descriptor()
+		routes = append(routes, api.ModuleRoutes{Routes: d.Routes, Target: inst, Actions: d.Actions, ResourceTypes: d.ResourceTypes})
 		a.log.Info("module started", "module", inst.Name(), "routes", len(inst.Descriptor().Routes))
 	}
 	a.server.Mount(routes)

@@ -35,8 +35,12 @@ type KeyPair struct {
 // request path, the CVE-2026-25771 lesson). Rotate replaces it.
 type Keys struct {
 	dir string
-	mu  sync.RWMutex
-	kp  *KeyPair
+	// rot serializes rotations and refreshes, so the two files on disk
+	// always belong to the same pair.
+	rot   sync.Mutex
+	mu    sync.RWMutex
+	kp    *KeyPair
+	stamp [2]fileStamp
 }
 
 // NewKeys loads the pair from dir, creating both files if either is missing
@@ -50,8 +54,16 @@ func NewKeys(dir string) (*Keys, error) {
 	if err != nil {
 		return nil, err
 	}
-	k.kp = kp
+	k.install(kp)
 	return k, nil
+}
+
+// install makes kp the pair in use and records the files' stamps.
+func (k *Keys) install(kp *KeyPair) {
+	st, _ := k.stamps()
+	k.mu.Lock()
+	k.kp, k.stamp = kp, st
+	k.mu.Unlock()
 }
 
 // Current returns the key pair in use.
@@ -63,13 +75,17 @@ func (k *Keys) Current() *KeyPair {
 
 // Rotate creates a new key pair, invalidating every issued token.
 func (k *Keys) Rotate() error {
+	k.rot.Lock()
+	defer k.rot.Unlock()
+	return k.rotateLocked()
+}
+
+func (k *Keys) rotateLocked() error {
 	kp, err := createKeyPair(k.dir)
 	if err != nil {
 		return err
 	}
-	k.mu.Lock()
-	k.kp = kp
-	k.mu.Unlock()
+	k.install(kp)
 	return nil
 }
 

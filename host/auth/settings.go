@@ -85,3 +85,6 @@ func (s *Settings) Update(timeout *int64, mode *string) error {
 	}
 	return s.Reload()
 }
+
+// Path is the security.yaml file.
+func (s *Settings) Path() string { return s.path }

@@ -38,6 +38,12 @@ type Verifier struct {
 	sec     SecurityConfig
 	now     func() time.Time
 
+	gate   *verifyGate
+	issued issuedSet
+	// soleIssuer makes tokens this process did not issue, dated after
+	// their key pair was loaded, invalid without signature work.
+	soleIssuer bool
+
 	mu       sync.RWMutex
 	verified map[string]verifiedEntry
 	rejected map[[32]byte]struct{}
@@ -53,10 +59,27 @@ type verifiedEntry struct {
 // maxCacheEntries bounds each cache; on overflow the cache is reset.
 const maxCacheEntries = 65536
 
-// NewVerifier returns a Verifier.
+// NewVerifier returns a Verifier with the default signature-verification
+// budget (DefaultVerifyRate per second, half the CPUs at once).
 func NewVerifier(keys *Keys, checker Checker, sec SecurityConfig) *Verifier {
 	return &Verifier{keys: keys, checker: checker, sec: sec, now: time.Now,
+		gate:     newVerifyGate(DefaultVerifyRate, DefaultVerifyBurst, 0, time.Now),
 		verified: map[string]verifiedEntry{}, rejected: map[[32]byte]struct{}{}}
+}
+
+// SetClock replaces the time source of expiry checks (tests). Call it
+// before the Verifier is used.
+func (v *Verifier) SetClock(now func() time.Time) {
+	v.now = now
+	v.gate.now = now
+}
+
+// LimitSignatureChecks replaces the signature-verification budget: at most
+// perSecond verifications per second with bursts of burst (perSecond <= 0
+// means unlimited) and concurrent at once (<= 0 means half the CPUs). Call
+// it before the Verifier is used.
+func (v *Verifier) LimitSignatureChecks(perSecond, burst, concurrent int) {
+	v.gate = newVerifyGate(perSecond, burst, concurrent, v.now)
 }
 
 // Verify authenticates token. It returns ErrInvalidToken or ErrTokenExpired
@@ -86,9 +109,8 @@ func (v *Verifier) Verify(token string) (*Identity, error) {
 		return nil, ErrInvalidToken
 	}
 	if !(hit && e.kp == kp) {
-		if err := verifySignature(token, kp); err != nil {
-			v.remember(func() { v.rejected[sum] = struct{}{} }, len(v.rejected))
-			return nil, ErrInvalidToken
+		if err := v.checkSignature(token, sum, kp, claims); err != nil {
+			return nil, err
 		}
 	}
 	userID, err := v.checker.CheckToken(claims)
@@ -98,8 +120,59 @@ func (v *Verifier) Verify(token string) (*Identity, error) {
 	if err := v.checkConfig(claims); err != nil {
 		return nil, err
 	}
-	v.remember(func() { v.verified[token] = verifiedEntry{kp: kp, gen: gen, userID: userID, claims: claims} }, len(v.verified))
+	v.remember(func() { v.verified[token] = verifiedEntry{kp: kp, gen: gen, userID: userID, claims: claims} })
 	return &Identity{UserID: userID, Claims: claims}, nil
+}
+
+// checkSignature establishes that token was signed with kp: known at once
+// for tokens this process issued; refused without signature work for
+// tokens it would have issued itself (SoleIssuer) and for tokens beyond the
+// verification budget; otherwise verified.
+func (v *Verifier) checkSignature(token string, sum [32]byte, kp *KeyPair, claims *Claims) error {
+	issued, complete := v.issued.lookup(kp, sum)
+	if issued {
+		return nil
+	}
+	if v.soleIssuer && complete && claims.NotBefore > kp.Loaded.Unix() {
+		return ErrInvalidToken
+	}
+	if !v.gate.acquire() {
+		return ErrInvalidToken
+	}
+	err := verifySignature(token, kp)
+	v.gate.release()
+	if err != nil {
+		v.remember(func() { v.rejected[sum] = struct{}{} })
+		return ErrInvalidToken
+	}
+	return nil
+}
+
+// SoleIssuer declares this process the only issuer of tokens for the key
+// pairs it loads or creates (the API server itself, never a second process
+// sharing the key files). A token it did not issue whose nbf is after the
+// pair was loaded is then refused without any signature work, which keeps
+// floods of forged tokens cheap. Call it before the Verifier is used.
+func (v *Verifier) SoleIssuer() { v.soleIssuer = true }
+
+// Admission is the key pair a login signs its token with.
+type Admission struct {
+	// KeyPair signs the new token.
+	KeyPair *KeyPair
+}
+
+// Admission returns the key pair to sign a new token with; pass it to Admit
+// with the signed token.
+func (v *Verifier) Admission() Admission {
+	return Admission{KeyPair: v.keys.Current()}
+}
+
+// Admit records a token this process has just signed, so that it never
+// costs a signature verification. Its claims are still checked on every
+// use (a token issued in the same second as an invalidation is rejected,
+// as in Wazuh).
+func (v *Verifier) Admit(a Admission, token string, claims *Claims) {
+	v.issued.add(a.KeyPair, token, claims.ExpiresAt, v.now().Unix())
 }
 
 func (v *Verifier) checkConfig(c *Claims) error {
@@ -110,10 +183,10 @@ func (v *Verifier) checkConfig(c *Claims) error {
 	return nil
 }
 
-func (v *Verifier) remember(store func(), size int) {
+func (v *Verifier) remember(store func()) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if size >= maxCacheEntries {
+	if len(v.verified) >= maxCacheEntries || len(v.rejected) >= maxCacheEntries {
 		v.verified = map[string]verifiedEntry{}
 		v.rejected = map[[32]byte]struct{}{}
 	}

@@ -95,6 +95,7 @@ func BenchmarkVerifyCached(b *testing.B) {
 // BenchmarkVerifyUncached is a full ES512 verification, for comparison.
 func BenchmarkVerifyUncached(b *testing.B) {
 	v, _, _, tok := newTestVerifier(b)
+	v.LimitSignatureChecks(0, 0, 0) // no budget: measure the verification itself
 	for b.Loop() {
 		v.Purge()
 		if _, err := v.Verify(tok); err != nil {
