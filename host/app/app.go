@@ -31,7 +31,9 @@ type App struct {
 	server  *api.Server
 	modules *module.Manager
 	tls     *tls.Config
-	closers []func()
+
+	closersMu sync.Mutex
+	closers   []func()
 
 	// groupResolver expands agent:group resources (set by the data layer).
 	groupResolver func(ctx context.Context, group string) ([]string, error)
@@ -48,25 +50,42 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 	if err := a.prepareRoot(); err != nil {
 		return nil, err
 	}
-	if err := a.prepareTLS(); err != nil {
-		return nil, err
-	}
 	sec, err := auth.LoadSettings(a.root.Path(layout.SecurityYAML))
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	users, err := a.openRBAC(sec)
-	if err != nil {
-		a.Close()
-		return nil, err
-	}
-	keys, err := auth.NewKeys(a.root.Path(layout.SecurityDir))
-	if err != nil {
-		a.Close()
-		return nil, fmt.Errorf("app: jwt keys (error 6003): %w", err)
-	}
-	backends, err := a.startDataLayer(ctx)
-	if err != nil {
+	// The three slow parts of a start run side by side: TLS (an RSA key on
+	// first start), security (rbac.db, password hashing on first start, JWT
+	// keys) and the data layer with the modules (process starts).
+	var (
+		users  *rbacBridge
+		keys   *auth.Keys
+		routes []api.ModuleRoutes
+		errs   [3]error
+		wg     sync.WaitGroup
+	)
+	wg.Add(3)
+	go func() { defer wg.Done(); errs[0] = a.prepareTLS() }()
+	go func() {
+		defer wg.Done()
+		if users, errs[1] = a.openRBAC(sec); errs[1] != nil {
+			return
+		}
+		if keys, errs[1] = auth.NewKeys(a.root.Path(layout.SecurityDir)); errs[1] != nil {
+			errs[1] = fmt.Errorf("app: jwt keys (error 6003): %w", errs[1])
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		backends, err := a.startDataLayer(ctx)
+		if err != nil {
+			errs[2] = err
+			return
+		}
+		routes, errs[2] = a.startModules(ctx, backends)
+	}()
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -82,10 +101,7 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 		MaxRequestPerMinute: cfg.Access.MaxRequestPerMinute, MaxLoginAttempts: cfg.Access.MaxLoginAttempts,
 		BlockTime: time.Duration(cfg.Access.BlockTime) * time.Second, NodeName: cfg.NodeName, Hostname: hostname,
 	})
-	if err := a.startModules(ctx, backends); err != nil {
-		a.Close()
-		return nil, err
-	}
+	a.server.Mount(routes)
 	return a, nil
 }
 
@@ -102,7 +118,7 @@ func (a *App) watchKeys(keys *auth.Keys) {
 		defer close(done)
 		keys.Watch(ctx, keyWatchInterval, func(err error) { a.log.Error("jwt keys", "error", err) })
 	}()
-	a.closers = append(a.closers, func() { cancel(); <-done })
+	a.addCloser(func() { cancel(); <-done })
 }
 
 func (a *App) prepareRoot() error {
@@ -193,6 +209,14 @@ func (a *App) Run(ctx context.Context) error {
 	wg.Wait()
 	a.Close()
 	return runErr
+}
+
+// addCloser registers cleanup run by Close in reverse order (safe from the
+// parallel start steps).
+func (a *App) addCloser(f func()) {
+	a.closersMu.Lock()
+	a.closers = append(a.closers, f)
+	a.closersMu.Unlock()
 }
 
 // Close stops modules and releases resources in reverse order of opening.

@@ -26,16 +26,16 @@ func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
 		if err != nil {
 			return nil, fmt.Errorf("app: embedded wazuh-db: %w", err)
 		}
-		a.closers = append(a.closers, func() { _ = srv.Close() })
+		a.addCloser(func() { _ = srv.Close() })
 	}
 	client := wdb.New(a.root.Path(layout.WDBSocket))
-	a.closers = append(a.closers, func() { _ = client.Close() })
+	a.addCloser(func() { _ = client.Close() })
 	if a.cfg.Mode == "embedded" {
 		d, err := daemons.StartConfig(ctx, daemons.Config{Root: string(a.root), WDB: client, Logger: a.log.Named("daemons")})
 		if err != nil {
 			return nil, fmt.Errorf("app: embedded daemons: %w", err)
 		}
-		a.closers = append(a.closers, func() { _ = d.Close() })
+		a.addCloser(func() { _ = d.Close() })
 	}
 	a.groupResolver = groupResolver(client)
 	return &services.Backends{

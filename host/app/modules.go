@@ -38,12 +38,12 @@ func (a *App) moduleSpecs() ([]module.Spec, error) {
 	return specs, nil
 }
 
-// startModules starts the enabled modules in parallel and mounts the routes
-// of those that started. A module that fails is logged and left out.
-func (a *App) startModules(ctx context.Context, backends *services.Backends) error {
+// startModules starts the enabled modules in parallel and returns the
+// routes of those that started. A module that fails is logged and left out.
+func (a *App) startModules(ctx context.Context, backends *services.Backends) ([]api.ModuleRoutes, error) {
 	specs, err := a.moduleSpecs()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	a.modules = module.NewManager(module.Options{
 		Specs: specs, SocketDir: a.root.Path(layout.ModuleSockets), StartTimeout: a.cfg.Modules.StartTimeout,
@@ -58,10 +58,9 @@ func (a *App) startModules(ctx context.Context, backends *services.Backends) err
 	for _, inst := range started {
 		d := inst.Descriptor()
 		routes = append(routes, api.ModuleRoutes{Routes: d.Routes, Target: inst, Actions: d.Actions, ResourceTypes: d.ResourceTypes})
-		a.log.Info("module started", "module", inst.Name(), "routes", len(inst.Descriptor().Routes))
+		a.log.Info("module started", "module", inst.Name(), "routes", len(d.Routes))
 	}
-	a.server.Mount(routes)
-	return nil
+	return routes, nil
 }
 
 // LogLevel maps Wazuh's logs.level to an hclog level name.

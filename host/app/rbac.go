@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/wazuh-go/server/host/auth"
 	"github.com/wazuh-go/server/host/layout"
@@ -139,7 +140,7 @@ func (a *App) openRBAC(sec *auth.Settings) (*rbacBridge, error) {
 	if err != nil {
 		return nil, fmt.Errorf("app: rbac.db: %w", err)
 	}
-	a.closers = append(a.closers, func() { _ = store.Close() })
+	a.addCloser(func() { _ = store.Close() })
 	if isNew && a.cfg.Mode == "embedded" {
 		if err := a.setInitialPasswords(store); err != nil {
 			return nil, err
@@ -155,36 +156,41 @@ func (a *App) openRBAC(sec *auth.Settings) (*rbacBridge, error) {
 }
 
 func (a *App) setInitialPasswords(store *rbac.Store) error {
-	ctx := context.Background()
-	if pw := os.Getenv(AdminPasswordEnv); pw != "" {
-		if err := rbac.ValidatePassword(pw); err != nil {
+	admin := os.Getenv(AdminPasswordEnv)
+	if admin != "" {
+		if err := rbac.ValidatePassword(admin); err != nil {
 			return fmt.Errorf("app: %s: %w", AdminPasswordEnv, err)
 		}
-		wui, err := randomPassword()
-		if err != nil {
-			return err
-		}
-		if err := setPassword(ctx, store, rbac.WazuhUserID, pw); err != nil {
-			return err
-		}
-		return setPassword(ctx, store, rbac.WazuhWUIUserID, wui)
 	}
-	var lines []string
-	for _, u := range []struct {
-		id   int
-		name string
-	}{{rbac.WazuhUserID, "wazuh"}, {rbac.WazuhWUIUserID, "wazuh-wui"}} {
-		pw, err := randomPassword()
-		if err != nil {
-			return err
+	passwords := [2]string{admin, ""}
+	for i := range passwords {
+		if passwords[i] == "" {
+			pw, err := randomPassword()
+			if err != nil {
+				return err
+			}
+			passwords[i] = pw
 		}
-		if err := setPassword(ctx, store, u.id, pw); err != nil {
-			return err
-		}
-		lines = append(lines, u.name+":"+pw)
+	}
+	// Both hashes (scrypt, N=32768) run in parallel: they dominate a first
+	// start.
+	ids := [2]int{rbac.WazuhUserID, rbac.WazuhWUIUserID}
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i := range ids {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[i] = setPassword(context.Background(), store, ids[i], passwords[i]) }()
+	}
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
+		return err
+	}
+	if admin != "" {
+		return nil
 	}
 	path := a.root.Path(layout.InitialCreds)
-	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+	content := "wazuh:" + passwords[0] + "\nwazuh-wui:" + passwords[1] + "\n"
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
 		return fmt.Errorf("app: write initial credentials: %w", err)
 	}
 	a.log.Warn("generated initial API passwords for users wazuh and wazuh-wui", "file", path)

@@ -23,11 +23,12 @@ type verifyGate struct {
 	slots chan struct{}
 	now   func() time.Time
 
-	mu     sync.Mutex
-	rate   float64
-	burst  float64
-	tokens float64
-	last   time.Time
+	mu      sync.Mutex
+	rate    float64
+	burst   float64
+	tokens  float64
+	last    time.Time
+	granted int // verifications admitted so far (for tests and metrics)
 }
 
 func newVerifyGate(rate, burst, concurrent int, now func() time.Time) *verifyGate {
@@ -56,6 +57,7 @@ func (g *verifyGate) acquire() bool {
 			return false
 		}
 		g.tokens--
+		g.granted++
 		g.mu.Unlock()
 	}
 	g.slots <- struct{}{}

@@ -37,7 +37,7 @@ func newBackends(t *testing.T) (*Backends, *recordingWDB) {
 	return &Backends{
 		WDB: w, Root: dir, Logger: hclog.NewNullLogger(),
 		Sockets: map[string]Socket{"auth": {Path: filepath.Join(dir, "auth")}, "ar": {Path: filepath.Join(dir, "ar"), Datagram: true}},
-		Config: func(key string) (json.RawMessage, error) { return json.RawMessage(`"node01"`), nil },
+		Config:  func(key string) (json.RawMessage, error) { return json.RawMessage(`"node01"`), nil },
 	}, w
 }
 

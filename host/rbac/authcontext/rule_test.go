@@ -124,7 +124,7 @@ func TestCatastrophicRegexIsLinear(t *testing.T) {
 	if err != nil || ok {
 		t.Fatalf("got %v %v", ok, err)
 	}
-	if d := time.Since(start); d > 100*time.Millisecond {
+	if d := time.Since(start); d > 10*time.Second { // hang detection only: backtracking would never finish
 		t.Fatalf("regex took %v", d)
 	}
 }
