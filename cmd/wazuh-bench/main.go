@@ -19,7 +19,7 @@ const password = "Bench.Pass1"
 func main() {
 	bin := flag.String("bin", "./bin", "directory holding wazuh-apid and modules/")
 	duration := flag.Duration("duration", 5*time.Second, "duration of each load run")
-	agents := flag.Int("agents", 100000, "agents generated for the agent module runs")
+	agents := flag.Int("agents", 100000, "agents generated for the agent module runs (0 skips them)")
 	verbose := flag.Bool("v", false, "print the host's log")
 	flag.Parse()
 	binDir, err := filepath.Abs(*bin)
@@ -40,7 +40,7 @@ func main() {
 	if err := env.foundation(); err != nil {
 		fail(err)
 	}
-	if _, err := os.Stat(filepath.Join(binDir, "modules", "wazuh-module-agent")); err == nil {
+	if _, err := os.Stat(filepath.Join(binDir, "modules", "wazuh-module-agent")); err == nil && *agents > 0 {
 		if err := env.agentModule(*agents); err != nil {
 			fail(err)
 		}
