@@ -131,8 +131,13 @@ func (h *e2eHost) raw(t *testing.T, method, path, token, jsonBody string) (int, 
 
 func (h *e2eHost) login(t *testing.T) string {
 	t.Helper()
+	return h.loginAs(t, "wazuh", "Secr3t.Pass")
+}
+
+func (h *e2eHost) loginAs(t *testing.T, user, password string) string {
+	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, h.url+"/security/user/authenticate", nil)
-	req.SetBasicAuth("wazuh", "Secr3t.Pass")
+	req.SetBasicAuth(user, password)
 	resp, err := h.client.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -170,6 +175,8 @@ func modulePIDs(path string) []int {
 	}
 	return pids
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }
 
 func waitFor(t *testing.T, what string, timeout time.Duration, cond func() bool) {
 	t.Helper()

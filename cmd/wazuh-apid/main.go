@@ -29,6 +29,7 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: wazuh-apid serve [--root DIR] [--config FILE] [--port N] [--mode embedded|attached]")
 		return 2
 	}
+	startPprof(stderr)
 	flags := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	flags.SetOutput(stderr)
 	configFile := flags.String("config", "", "configuration file (api.yaml keys plus root, mode, modules)")
