@@ -34,20 +34,14 @@ func (s *Server) createPolicy(c *secCall) (any, error) {
 // on policy:id). Reserved policies fail with 4008; with "all" they and vanished
 // policies are silently skipped.
 func (s *Server) deletePolicies(c *secCall) (any, error) {
-	ids, denied, err := c.targets(0, s.allPolicyIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.DeletePolicies(c.ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	if c.all {
-		res = res.Without(rbac.CodePolicyNotFound, rbac.CodeReservedResource)
-	}
-	out := envelope(res, "All specified policies were deleted", "Some policies were not deleted", "No policy was deleted")
-	addDenied(out, "policy:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.Policy]{
+		existing: s.allPolicyIDs, resource: "policy:id",
+		run: func(ids []int) (rbac.Result[rbac.Policy], error) {
+			return s.opts.RBAC.DeletePolicies(c.ctx, ids)
+		},
+		expected: []int{rbac.CodePolicyNotFound, rbac.CodeReservedResource},
+		msgs:     [3]string{"All specified policies were deleted", "Some policies were not deleted", "No policy was deleted"},
+	})
 }
 
 // updatePolicy serves PUT /security/policies/{policy_id} (security:update on

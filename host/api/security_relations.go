@@ -50,17 +50,13 @@ func (s *Server) addUserRoles(c *secCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids, denied, err := c.targets(1, s.allRoleIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.AddUserRoles(c.ctx, c.pathID, ids, c.position())
-	if err != nil {
-		return nil, err
-	}
-	out := envelope(res, "All roles were linked to user "+name, "Some roles were not linked to user "+name, "No link was created to user "+name)
-	addDenied(out, "role:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.User]{
+		perm: 1, existing: s.allRoleIDs, resource: "role:id",
+		run: func(ids []int) (rbac.Result[rbac.User], error) {
+			return s.opts.RBAC.AddUserRoles(c.ctx, c.pathID, ids, c.position())
+		},
+		msgs: [3]string{"All roles were linked to user " + name, "Some roles were not linked to user " + name, "No link was created to user " + name},
+	})
 }
 
 // removeUserRoles serves DELETE /security/users/{user_id}/roles.
@@ -69,89 +65,63 @@ func (s *Server) removeUserRoles(c *secCall) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids, denied, err := c.targets(1, s.allRoleIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.RemoveUserRoles(c.ctx, c.pathID, ids)
-	if err != nil {
-		return nil, err
-	}
-	if c.all {
-		res = res.Without(rbac.CodeRoleNotFound, rbac.CodeReservedResource, rbac.CodeUserRoleMissing, rbac.CodeUserNotFound)
-	}
-	out := envelope(res, "All roles were unlinked from user "+name, "Some roles were not unlinked from user "+name, "No role was unlinked from user "+name)
-	addDenied(out, "role:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.User]{
+		perm: 1, existing: s.allRoleIDs, resource: "role:id",
+		run: func(ids []int) (rbac.Result[rbac.User], error) {
+			return s.opts.RBAC.RemoveUserRoles(c.ctx, c.pathID, ids)
+		},
+		expected: []int{rbac.CodeRoleNotFound, rbac.CodeReservedResource, rbac.CodeUserRoleMissing, rbac.CodeUserNotFound},
+		msgs:     [3]string{"All roles were unlinked from user " + name, "Some roles were not unlinked from user " + name, "No role was unlinked from user " + name},
+	})
 }
 
 // addRolePolicies serves POST /security/roles/{role_id}/policies.
 func (s *Server) addRolePolicies(c *secCall) (any, error) {
-	ids, denied, err := c.targets(1, s.allPolicyIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.AddRolePolicies(c.ctx, c.pathID, ids, c.position())
-	if err != nil {
-		return nil, err
-	}
 	role := c.vars["role_id"]
-	out := envelope(res, "All policies were linked to role "+role, "Some policies were not linked to role "+role, "No link was created to role "+role)
-	addDenied(out, "policy:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.Role]{
+		perm: 1, existing: s.allPolicyIDs, resource: "policy:id",
+		run: func(ids []int) (rbac.Result[rbac.Role], error) {
+			return s.opts.RBAC.AddRolePolicies(c.ctx, c.pathID, ids, c.position())
+		},
+		msgs: [3]string{"All policies were linked to role " + role, "Some policies were not linked to role " + role, "No link was created to role " + role},
+	})
 }
 
 // removeRolePolicies serves DELETE /security/roles/{role_id}/policies.
 func (s *Server) removeRolePolicies(c *secCall) (any, error) {
-	ids, denied, err := c.targets(1, s.allPolicyIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.RemoveRolePolicies(c.ctx, c.pathID, ids)
-	if err != nil {
-		return nil, err
-	}
-	if c.all {
-		res = res.Without(rbac.CodeRoleNotFound, rbac.CodePolicyNotFound, rbac.CodeReservedResource, rbac.CodeRolePolicyMissing)
-	}
 	role := c.vars["role_id"]
-	out := envelope(res, "All policies were unlinked from role "+role, "Some policies were not unlinked from role "+role, "No policy was unlinked from role "+role)
-	addDenied(out, "policy:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.Role]{
+		perm: 1, existing: s.allPolicyIDs, resource: "policy:id",
+		run: func(ids []int) (rbac.Result[rbac.Role], error) {
+			return s.opts.RBAC.RemoveRolePolicies(c.ctx, c.pathID, ids)
+		},
+		expected: []int{rbac.CodeRoleNotFound, rbac.CodePolicyNotFound, rbac.CodeReservedResource, rbac.CodeRolePolicyMissing},
+		msgs:     [3]string{"All policies were unlinked from role " + role, "Some policies were not unlinked from role " + role, "No policy was unlinked from role " + role},
+	})
 }
 
 // addRoleRules serves POST /security/roles/{role_id}/rules. Linking
 // invalidates every run_as token.
 func (s *Server) addRoleRules(c *secCall) (any, error) {
-	ids, denied, err := c.targets(1, s.allRuleIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.AddRoleRules(c.ctx, c.pathID, ids)
-	if err != nil {
-		return nil, err
-	}
 	role := c.vars["role_id"]
-	out := envelope(res, "All security rules were linked to role "+role, "Some security rules were not linked to role "+role, "No link was created to role "+role)
-	addDenied(out, "rule:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.Role]{
+		perm: 1, existing: s.allRuleIDs, resource: "rule:id",
+		run: func(ids []int) (rbac.Result[rbac.Role], error) {
+			return s.opts.RBAC.AddRoleRules(c.ctx, c.pathID, ids)
+		},
+		msgs: [3]string{"All security rules were linked to role " + role, "Some security rules were not linked to role " + role, "No link was created to role " + role},
+	})
 }
 
 // removeRoleRules serves DELETE /security/roles/{role_id}/rules.
 func (s *Server) removeRoleRules(c *secCall) (any, error) {
-	ids, denied, err := c.targets(1, s.allRuleIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.RemoveRoleRules(c.ctx, c.pathID, ids)
-	if err != nil {
-		return nil, err
-	}
-	if c.all {
-		res = res.Without(rbac.CodeRoleNotFound, rbac.CodeRuleNotFound, rbac.CodeReservedResource, rbac.CodeRoleRuleMissing)
-	}
 	role := c.vars["role_id"]
-	out := envelope(res, "All security rules were unlinked from role "+role, "Some security rules were not unlinked from role "+role, "No security rule was unlinked from role "+role)
-	addDenied(out, "rule:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.Role]{
+		perm: 1, existing: s.allRuleIDs, resource: "rule:id",
+		run: func(ids []int) (rbac.Result[rbac.Role], error) {
+			return s.opts.RBAC.RemoveRoleRules(c.ctx, c.pathID, ids)
+		},
+		expected: []int{rbac.CodeRoleNotFound, rbac.CodeRuleNotFound, rbac.CodeReservedResource, rbac.CodeRoleRuleMissing},
+		msgs:     [3]string{"All security rules were unlinked from role " + role, "Some security rules were not unlinked from role " + role, "No security rule was unlinked from role " + role},
+	})
 }

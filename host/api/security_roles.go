@@ -34,20 +34,14 @@ func (s *Server) createRole(c *secCall) (any, error) {
 // on role:id). Reserved roles (id ≤ 99) fail with 4008; with "all" they
 // and vanished roles are silently skipped.
 func (s *Server) deleteRoles(c *secCall) (any, error) {
-	ids, denied, err := c.targets(0, s.allRoleIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.DeleteRoles(c.ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	if c.all {
-		res = res.Without(rbac.CodeRoleNotFound, rbac.CodeReservedResource)
-	}
-	out := envelope(res, "All specified roles were deleted", "Some roles were not deleted", "No role was deleted")
-	addDenied(out, "role:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.Role]{
+		existing: s.allRoleIDs, resource: "role:id",
+		run: func(ids []int) (rbac.Result[rbac.Role], error) {
+			return s.opts.RBAC.DeleteRoles(c.ctx, ids)
+		},
+		expected: []int{rbac.CodeRoleNotFound, rbac.CodeReservedResource},
+		msgs:     [3]string{"All specified roles were deleted", "Some roles were not deleted", "No role was deleted"},
+	})
 }
 
 // updateRole serves PUT /security/roles/{role_id} (security:update on

@@ -34,20 +34,14 @@ func (s *Server) createRule(c *secCall) (any, error) {
 // on rule:id). Reserved rules fail with 4008; with "all" they and vanished
 // rules are silently skipped.
 func (s *Server) deleteRules(c *secCall) (any, error) {
-	ids, denied, err := c.targets(0, s.allRuleIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.DeleteRules(c.ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	if c.all {
-		res = res.Without(rbac.CodeRuleNotFound, rbac.CodeReservedResource)
-	}
-	out := envelope(res, "All specified security rules were deleted", "Some security rules were not deleted", "No security rule was deleted")
-	addDenied(out, "rule:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.Rule]{
+		existing: s.allRuleIDs, resource: "rule:id",
+		run: func(ids []int) (rbac.Result[rbac.Rule], error) {
+			return s.opts.RBAC.DeleteRules(c.ctx, ids)
+		},
+		expected: []int{rbac.CodeRuleNotFound, rbac.CodeReservedResource},
+		msgs:     [3]string{"All specified security rules were deleted", "Some security rules were not deleted", "No security rule was deleted"},
+	})
 }
 
 // updateRule serves PUT /security/rules/{rule_id} (security:update on

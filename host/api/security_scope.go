@@ -3,6 +3,8 @@ package api
 import (
 	"context"
 	"strconv"
+
+	"github.com/wazuh-go/server/host/rbac"
 )
 
 // targets resolves the ids an operation acts on from the route's *_ids
@@ -28,4 +30,42 @@ func (c *secCall) targets(i int, all func(context.Context) ([]int, error)) (ids 
 	}
 	allowed, denied := scope.Partition(c.ids)
 	return nonNil(intIDs(allowed)), denied, nil
+}
+
+// idsOp is an operation on the resources of a route's *_ids parameter (a
+// delete, or a relationship change on the linked resources), as serveIDs
+// runs it.
+type idsOp[T any] struct {
+	// perm is the route permission whose scope selects the ids.
+	perm int
+	// existing lists every id of the resource type, for "all".
+	existing func(context.Context) ([]int, error)
+	// resource is the RBAC resource type of the ids, e.g. "role:id".
+	resource string
+	// run performs the operation on the selected ids.
+	run func(ids []int) (rbac.Result[T], error)
+	// expected are the failures Wazuh drops when the caller asked for all.
+	expected []int
+	// msgs are the all, some and none messages.
+	msgs [3]string
+}
+
+// serveIDs runs op on its targets and builds the response: with "all" the
+// expected failures are dropped, otherwise the denied ids are added as
+// 4000 failed items.
+func serveIDs[T any](c *secCall, op idsOp[T]) (any, error) {
+	ids, denied, err := c.targets(op.perm, op.existing)
+	if err != nil {
+		return nil, err
+	}
+	res, err := op.run(ids)
+	if err != nil {
+		return nil, err
+	}
+	if c.all {
+		res = res.Without(op.expected...)
+	}
+	out := envelope(res, op.msgs[0], op.msgs[1], op.msgs[2])
+	addDenied(out, op.resource, denied)
+	return out, nil
 }

@@ -40,20 +40,14 @@ func (s *Server) createUser(c *secCall) (any, error) {
 // on user:id). With "all", reserved users, the caller and vanished users
 // are silently skipped.
 func (s *Server) deleteUsers(c *secCall) (any, error) {
-	ids, denied, err := c.targets(0, s.allUserIDs)
-	if err != nil {
-		return nil, err
-	}
-	res, err := s.opts.RBAC.DeleteUsers(c.ctx, c.caller(), ids)
-	if err != nil {
-		return nil, err
-	}
-	if c.all {
-		res = res.Without(rbac.CodeUserNotFound, rbac.CodeReservedUser, rbac.CodeCurrentUser)
-	}
-	out := envelope(res, "Users were successfully deleted", "Some users were not deleted", "No user was deleted")
-	addDenied(out, "user:id", denied)
-	return out, nil
+	return serveIDs(c, idsOp[rbac.User]{
+		existing: s.allUserIDs, resource: "user:id",
+		run: func(ids []int) (rbac.Result[rbac.User], error) {
+			return s.opts.RBAC.DeleteUsers(c.ctx, c.caller(), ids)
+		},
+		expected: []int{rbac.CodeUserNotFound, rbac.CodeReservedUser, rbac.CodeCurrentUser},
+		msgs:     [3]string{"Users were successfully deleted", "Some users were not deleted", "No user was deleted"},
+	})
 }
 
 // updateUser serves PUT /security/users/{user_id} (security:update on

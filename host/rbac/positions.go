@@ -10,7 +10,8 @@ import (
 // link of owner and makes room for it. Without a position the link is
 // appended after the highest level. With one, links at that level and above
 // move up by one and the new link takes the position, which is clamped to
-// the highest level plus one.
+// the highest level plus one; *position is then advanced, so that the next
+// link of the same operation goes in after this one.
 func placeLink(tx *gorm.DB, model any, ownerCol string, owner int, position *int) (int, error) {
 	var maxLevel *int
 	if err := tx.Model(model).Select("MAX(level)").Where(ownerCol+" = ?", owner).Scan(&maxLevel).Error; err != nil {
@@ -20,15 +21,21 @@ func placeLink(tx *gorm.DB, model any, ownerCol string, owner int, position *int
 	if maxLevel != nil {
 		next = *maxLevel + 1
 	}
-	if position == nil || *position >= next {
+	if position == nil {
 		return next, nil
 	}
-	err := tx.Model(model).Where(ownerCol+" = ? AND level >= ?", owner, *position).
-		Update("level", gorm.Expr("level + 1")).Error
-	if err != nil {
-		return 0, fmt.Errorf("rbac: shift levels: %w", err)
+	level := *position
+	if level >= next {
+		level = next
+	} else {
+		err := tx.Model(model).Where(ownerCol+" = ? AND level >= ?", owner, level).
+			Update("level", gorm.Expr("level + 1")).Error
+		if err != nil {
+			return 0, fmt.Errorf("rbac: shift levels: %w", err)
+		}
 	}
-	return *position, nil
+	*position++
+	return level, nil
 }
 
 // closeGap moves down by one the links of owner above a removed level.

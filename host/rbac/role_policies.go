@@ -15,42 +15,19 @@ import (
 // the updated role, Total the number of links, and the role's tokens are
 // invalidated.
 func (s *Store) AddRolePolicies(ctx context.Context, roleID int, policyIDs []int, position *int) (Result[Role], error) {
-	var res Result[Role]
 	if err := checkPosition(position); err != nil {
-		return res, err
+		return Result[Role]{}, err
 	}
 	pos := copyPosition(position)
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		linked := 0
-		for _, policyID := range policyIDs {
-			code, err := s.addRolePolicyTx(tx, roleID, policyID, pos)
-			if err != nil {
-				return err
-			}
-			if code != 0 {
-				res.fail(roleLinkFailedID(code, roleID, policyID), code)
-				continue
-			}
-			linked++
-			if pos != nil {
-				*pos++
-			}
-		}
-		return s.finishRoleLinks(tx, &res, roleID, linked, true)
+	return s.changeRoleLinks(ctx, roleID, policyIDs, roleLinkFailedID, true, func(tx *gorm.DB, policyID int) (int, error) {
+		return s.addRolePolicyTx(tx, roleID, policyID, pos)
 	})
-	return res, err
 }
 
 func (s *Store) addRolePolicyTx(tx *gorm.DB, roleID, policyID int, pos *int) (int, error) {
-	if roleID <= MaxReservedID {
-		return CodeReservedResource, nil
-	}
-	if code, err := roleAndPolicyExist(tx, roleID, policyID); code != 0 || err != nil {
+	link, code, err := rolePolicyLink(tx, roleID, policyID)
+	if code != 0 || err != nil {
 		return code, err
-	}
-	link, err := firstOrNil[rolePolicyRow](tx.Where("role_id = ? AND policy_id = ?", roleID, policyID))
-	if err != nil {
-		return 0, err
 	}
 	if link != nil {
 		return CodeRolePolicyExists, nil
@@ -72,35 +49,15 @@ func (s *Store) addRolePolicyTx(tx *gorm.DB, roleID, policyID int, pos *int) (in
 // link 4010. The links after a removed one move down one level. If any link
 // was removed, Items holds the updated role and its tokens are invalidated.
 func (s *Store) RemoveRolePolicies(ctx context.Context, roleID int, policyIDs []int) (Result[Role], error) {
-	var res Result[Role]
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		removed := 0
-		for _, policyID := range policyIDs {
-			code, err := removeRolePolicyTx(tx, roleID, policyID)
-			if err != nil {
-				return err
-			}
-			if code != 0 {
-				res.fail(roleLinkFailedID(code, roleID, policyID), code)
-				continue
-			}
-			removed++
-		}
-		return s.finishRoleLinks(tx, &res, roleID, removed, true)
+	return s.changeRoleLinks(ctx, roleID, policyIDs, roleLinkFailedID, true, func(tx *gorm.DB, policyID int) (int, error) {
+		return removeRolePolicyTx(tx, roleID, policyID)
 	})
-	return res, err
 }
 
 func removeRolePolicyTx(tx *gorm.DB, roleID, policyID int) (int, error) {
-	if roleID <= MaxReservedID {
-		return CodeReservedResource, nil
-	}
-	if code, err := roleAndPolicyExist(tx, roleID, policyID); code != 0 || err != nil {
+	link, code, err := rolePolicyLink(tx, roleID, policyID)
+	if code != 0 || err != nil {
 		return code, err
-	}
-	link, err := firstOrNil[rolePolicyRow](tx.Where("role_id = ? AND policy_id = ?", roleID, policyID))
-	if err != nil {
-		return 0, err
 	}
 	if link == nil {
 		return CodeRolePolicyMissing, nil
@@ -111,22 +68,19 @@ func removeRolePolicyTx(tx *gorm.DB, roleID, policyID int) (int, error) {
 	return 0, closeGap(tx, &rolePolicyRow{}, "role_id", roleID, link.Level)
 }
 
-func roleAndPolicyExist(tx *gorm.DB, roleID, policyID int) (int, error) {
-	role, err := roleRowByID(tx, roleID)
-	if err != nil {
-		return 0, err
+// rolePolicyLink runs the checks both role-policy operations start with, a
+// reserved role (4008), then an unknown role (4002) or policy (4007), and
+// returns the link of policyID to roleID, nil when there is none.
+func rolePolicyLink(tx *gorm.DB, roleID, policyID int) (*rolePolicyRow, int, error) {
+	if roleID <= MaxReservedID {
+		return nil, CodeReservedResource, nil
 	}
-	if role == nil {
-		return CodeRoleNotFound, nil
+	code, err := bothExist[roleRow, policyRow](tx, roleID, CodeRoleNotFound, policyID, CodePolicyNotFound)
+	if code != 0 || err != nil {
+		return nil, code, err
 	}
-	policy, err := policyRowByID(tx, policyID)
-	if err != nil {
-		return 0, err
-	}
-	if policy == nil {
-		return CodePolicyNotFound, nil
-	}
-	return 0, nil
+	link, err := firstOrNil[rolePolicyRow](tx.Where("role_id = ? AND policy_id = ?", roleID, policyID))
+	return link, 0, err
 }
 
 // roleLinkFailedID is the id Wazuh reports for a role-policy failure: the
@@ -136,26 +90,4 @@ func roleLinkFailedID(code, roleID, policyID int) int {
 		return roleID
 	}
 	return policyID
-}
-
-// finishRoleLinks adds the updated role when n links changed, and
-// invalidates the role's tokens (invalidateRole) or every run_as token.
-func (s *Store) finishRoleLinks(tx *gorm.DB, res *Result[Role], roleID, n int, invalidateRole bool) error {
-	if n == 0 {
-		return nil
-	}
-	row, err := roleRowByID(tx, roleID)
-	if err != nil || row == nil {
-		return err
-	}
-	r, err := roleFromRow(tx, row)
-	if err != nil {
-		return err
-	}
-	res.Items = append(res.Items, *r)
-	res.Total = n
-	if invalidateRole {
-		return s.invalidateRolesTx(tx, roleID)
-	}
-	return s.invalidateRunAsTx(tx)
 }

@@ -15,23 +15,9 @@ import (
 // included. If any link was made, Items holds the updated role, Total the
 // number of links, and every run_as token is invalidated.
 func (s *Store) AddRoleRules(ctx context.Context, roleID int, ruleIDs []int) (Result[Role], error) {
-	var res Result[Role]
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		linked := 0
-		for _, ruleID := range ruleIDs {
-			code, err := s.addRoleRuleTx(tx, roleID, ruleID)
-			if err != nil {
-				return err
-			}
-			if code != 0 {
-				res.fail(ruleLinkFailedID(code, roleID, ruleID), code)
-				continue
-			}
-			linked++
-		}
-		return s.finishRoleLinks(tx, &res, roleID, linked, false)
+	return s.changeRoleLinks(ctx, roleID, ruleIDs, ruleLinkFailedID, false, func(tx *gorm.DB, ruleID int) (int, error) {
+		return s.addRoleRuleTx(tx, roleID, ruleID)
 	})
-	return res, err
 }
 
 func (s *Store) addRoleRuleTx(tx *gorm.DB, roleID, ruleID int) (int, error) {
@@ -60,23 +46,9 @@ func (s *Store) addRoleRuleTx(tx *gorm.DB, roleID, ruleID int) (int, error) {
 // rule 4022, unknown role 4002, missing link 4024. If any link was removed,
 // Items holds the updated role and every run_as token is invalidated.
 func (s *Store) RemoveRoleRules(ctx context.Context, roleID int, ruleIDs []int) (Result[Role], error) {
-	var res Result[Role]
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		removed := 0
-		for _, ruleID := range ruleIDs {
-			code, err := removeRoleRuleTx(tx, roleID, ruleID)
-			if err != nil {
-				return err
-			}
-			if code != 0 {
-				res.fail(ruleLinkFailedID(code, roleID, ruleID), code)
-				continue
-			}
-			removed++
-		}
-		return s.finishRoleLinks(tx, &res, roleID, removed, false)
+	return s.changeRoleLinks(ctx, roleID, ruleIDs, ruleLinkFailedID, false, func(tx *gorm.DB, ruleID int) (int, error) {
+		return removeRoleRuleTx(tx, roleID, ruleID)
 	})
-	return res, err
 }
 
 func removeRoleRuleTx(tx *gorm.DB, roleID, ruleID int) (int, error) {
@@ -96,22 +68,10 @@ func removeRoleRuleTx(tx *gorm.DB, roleID, ruleID int) (int, error) {
 	return 0, nil
 }
 
+// ruleAndRoleExist returns 4022 or 4002 when one side is missing, the rule
+// checked first.
 func ruleAndRoleExist(tx *gorm.DB, roleID, ruleID int) (int, error) {
-	rule, err := ruleRowByID(tx, ruleID)
-	if err != nil {
-		return 0, err
-	}
-	if rule == nil {
-		return CodeRuleNotFound, nil
-	}
-	role, err := roleRowByID(tx, roleID)
-	if err != nil {
-		return 0, err
-	}
-	if role == nil {
-		return CodeRoleNotFound, nil
-	}
-	return 0, nil
+	return bothExist[ruleRow, roleRow](tx, ruleID, CodeRuleNotFound, roleID, CodeRoleNotFound)
 }
 
 // ruleLinkFailedID is the id Wazuh reports for a role-rule failure: the

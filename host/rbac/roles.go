@@ -11,27 +11,17 @@ import (
 // MaxNameLength is the longest role, policy or rule name (characters).
 const MaxNameLength = 64
 
+// roleKind describes the roles table.
+var roleKind = rowKind[roleRow, Role]{
+	notFound: CodeRoleNotFound,
+	fromRow:  roleFromRow,
+	itemID:   func(r Role) int { return r.ID },
+}
+
 // GetRoles returns the roles with the given ids in order, or every role by
 // id when ids is nil. Unknown ids fail with 4002.
 func (s *Store) GetRoles(ctx context.Context, ids []int) (Result[Role], error) {
-	var res Result[Role]
-	db := s.db.WithContext(ctx)
-	rows, err := loadRows[roleRow](db, ids)
-	if err != nil {
-		return res, err
-	}
-	for i, row := range rows {
-		if row == nil {
-			res.fail(ids[i], CodeRoleNotFound)
-			continue
-		}
-		r, err := roleFromRow(db, row)
-		if err != nil {
-			return res, err
-		}
-		res.add(*r)
-	}
-	return res, nil
+	return roleKind.get(s.db.WithContext(ctx), ids)
 }
 
 // CreateRole adds a role as POST /security/roles does. A taken name (or one
@@ -115,44 +105,12 @@ func (s *Store) UpdateRole(ctx context.Context, id int, name *string) (Result[Ro
 // all roles. Per id: reserved 4008 (checked first), unknown 4002. Deleted
 // roles' tokens are invalidated. Affected roles are sorted by id.
 func (s *Store) DeleteRoles(ctx context.Context, ids []int) (Result[Role], error) {
-	var res Result[Role]
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		if ids == nil {
-			all, err := ints(tx.Model(&roleRow{}).Select("id").Order("id"))
-			if err != nil {
-				return err
-			}
-			ids = all
+	return roleKind.deleteEach(ctx, s, ids, func(tx *gorm.DB, id int, _ Role) error {
+		if err := deleteRoleTx(tx, id); err != nil {
+			return err
 		}
-		for _, id := range ids {
-			if id <= MaxReservedID {
-				res.fail(id, CodeReservedResource)
-				continue
-			}
-			row, err := roleRowByID(tx, id)
-			if err != nil {
-				return err
-			}
-			if row == nil {
-				res.fail(id, CodeRoleNotFound)
-				continue
-			}
-			r, err := roleFromRow(tx, row)
-			if err != nil {
-				return err
-			}
-			if err := deleteRoleTx(tx, id); err != nil {
-				return err
-			}
-			if err := s.invalidateRolesTx(tx, id); err != nil {
-				return err
-			}
-			res.add(*r)
-		}
-		sortByID(res.Items, func(r Role) int { return r.ID })
-		return nil
+		return s.invalidateRolesTx(tx, id)
 	})
-	return res, err
 }
 
 // deleteRoleTx removes a role and its links (explicitly, so that a database

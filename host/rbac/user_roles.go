@@ -15,37 +15,17 @@ import (
 // updated user, Total the number of links, and the user's tokens are
 // invalidated.
 func (s *Store) AddUserRoles(ctx context.Context, userID int, roleIDs []int, position *int) (Result[User], error) {
-	var res Result[User]
 	if err := checkPosition(position); err != nil {
-		return res, err
+		return Result[User]{}, err
 	}
 	pos := copyPosition(position)
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		linked := 0
-		for _, roleID := range roleIDs {
-			code, err := s.addUserRoleTx(tx, userID, roleID, pos)
-			if err != nil {
-				return err
-			}
-			if code == CodeUserNotFound {
-				res.fail(userID, code)
-				break
-			}
-			if code != 0 {
-				res.fail(userLinkFailedID(code, userID, roleID), code)
-				continue
-			}
-			linked++
-			if pos != nil {
-				*pos++
-			}
-		}
-		return s.finishUserLinks(tx, &res, userID, linked)
+	return s.changeUserLinks(ctx, userID, roleIDs, func(tx *gorm.DB, roleID int) (int, error) {
+		return s.addUserRoleTx(tx, userID, roleID, pos)
 	})
-	return res, err
 }
 
-// addUserRoleTx makes one link and returns 0 or the Wazuh failure code.
+// addUserRoleTx makes one link at *pos (nil appends; placeLink advances it)
+// and returns 0 or the Wazuh failure code.
 func (s *Store) addUserRoleTx(tx *gorm.DB, userID, roleID int, pos *int) (int, error) {
 	if userID <= MaxReservedID {
 		return CodeReservedResource, nil
@@ -78,27 +58,9 @@ func (s *Store) addUserRoleTx(tx *gorm.DB, userID, roleID int, pos *int) (int, e
 // any link was removed, Items holds the updated user and the user's tokens
 // are invalidated.
 func (s *Store) RemoveUserRoles(ctx context.Context, userID int, roleIDs []int) (Result[User], error) {
-	var res Result[User]
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		removed := 0
-		for _, roleID := range roleIDs {
-			code, err := removeUserRoleTx(tx, userID, roleID)
-			if err != nil {
-				return err
-			}
-			if code == CodeUserNotFound {
-				res.fail(userID, code)
-				break
-			}
-			if code != 0 {
-				res.fail(userLinkFailedID(code, userID, roleID), code)
-				continue
-			}
-			removed++
-		}
-		return s.finishUserLinks(tx, &res, userID, removed)
+	return s.changeUserLinks(ctx, userID, roleIDs, func(tx *gorm.DB, roleID int) (int, error) {
+		return removeUserRoleTx(tx, userID, roleID)
 	})
-	return res, err
 }
 
 func removeUserRoleTx(tx *gorm.DB, userID, roleID int) (int, error) {
@@ -118,42 +80,38 @@ func removeUserRoleTx(tx *gorm.DB, userID, roleID int) (int, error) {
 	return 0, nil
 }
 
-// userAndRoleExist returns 5001 or 4002 when one side is missing.
+// userAndRoleExist returns 5001 or 4002 when one side is missing, the user
+// checked first.
 func userAndRoleExist(tx *gorm.DB, userID, roleID int) (int, error) {
-	user, err := userRowByID(tx, userID)
-	if err != nil {
-		return 0, err
-	}
-	if user == nil {
-		return CodeUserNotFound, nil
-	}
-	role, err := roleRowByID(tx, roleID)
-	if err != nil {
-		return 0, err
-	}
-	if role == nil {
-		return CodeRoleNotFound, nil
-	}
-	return 0, nil
+	return bothExist[userRow, roleRow](tx, userID, CodeUserNotFound, roleID, CodeRoleNotFound)
 }
 
-// finishUserLinks adds the updated user and invalidates its tokens when n
-// links changed.
-func (s *Store) finishUserLinks(tx *gorm.DB, res *Result[User], userID, n int) error {
-	if n == 0 {
-		return nil
-	}
-	row, err := userRowByID(tx, userID)
-	if err != nil || row == nil {
-		return err
-	}
-	u, err := s.userFromRow(tx, row)
-	if err != nil {
-		return err
-	}
-	res.Items = append(res.Items, *u)
-	res.Total = n
-	return s.invalidateUsersTx(tx, userID)
+// changeUserLinks runs op on every role id in one transaction (see
+// eachLink; an unknown user, 5001, stops the loop). If any link changed,
+// Items holds the updated user, Total the number of changes, and the
+// user's tokens are invalidated.
+func (s *Store) changeUserLinks(ctx context.Context, userID int, roleIDs []int, op func(tx *gorm.DB, roleID int) (int, error)) (Result[User], error) {
+	var res Result[User]
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		n, err := eachLink(&res, userID, roleIDs, CodeUserNotFound, userLinkFailedID, func(roleID int) (int, error) {
+			return op(tx, roleID)
+		})
+		if err != nil || n == 0 {
+			return err
+		}
+		row, err := userRowByID(tx, userID)
+		if err != nil || row == nil {
+			return err
+		}
+		u, err := s.userFromRow(tx, row)
+		if err != nil {
+			return err
+		}
+		res.Items = append(res.Items, *u)
+		res.Total = n
+		return s.invalidateUsersTx(tx, userID)
+	})
+	return res, err
 }
 
 // userLinkFailedID is the id Wazuh reports for a user-role failure: the

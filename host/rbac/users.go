@@ -10,24 +10,8 @@ import (
 // GetUsers returns the users with the given ids in order, or every user by
 // id when ids is nil. Unknown ids fail with 5001.
 func (s *Store) GetUsers(ctx context.Context, ids []int) (Result[User], error) {
-	var res Result[User]
-	db := s.db.WithContext(ctx)
-	rows, err := loadRows[userRow](db, ids)
-	if err != nil {
-		return res, err
-	}
-	for i, row := range rows {
-		if row == nil {
-			res.fail(ids[i], CodeUserNotFound)
-			continue
-		}
-		u, err := s.userFromRow(db, row)
-		if err != nil {
-			return res, err
-		}
-		res.add(*u)
-	}
-	return res, nil
+	users := rowKind[userRow, User]{notFound: CodeUserNotFound, fromRow: s.userFromRow}
+	return users.get(s.db.WithContext(ctx), ids)
 }
 
 // GetUser returns one user, or error 5001 when it does not exist.
