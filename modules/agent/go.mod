@@ -2,7 +2,10 @@ module github.com/wazuh-go/server/modules/agent
 
 go 1.26.8
 
-require github.com/wazuh-go/server/sdk v0.0.0
+require (
+	github.com/wazuh-go/server/sdk v0.0.0
+	golang.org/x/crypto v0.59.0
+)
 
 require (
 	github.com/fatih/color v1.13.0 // indirect
@@ -13,9 +16,9 @@ require (
 	github.com/mattn/go-colorable v0.1.12 // indirect
 	github.com/mattn/go-isatty v0.0.17 // indirect
 	github.com/oklog/run v1.1.0 // indirect
-	golang.org/x/net v0.60.0 // indirect
-	golang.org/x/sys v0.48.0 // indirect
-	golang.org/x/text v0.42.0 // indirect
+	golang.org/x/net v0.62.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260817212433-ac3dfec99bb1 // indirect
 	google.golang.org/grpc v1.85.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect

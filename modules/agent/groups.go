@@ -13,11 +13,19 @@ import (
 	"hash"
 	"sort"
 
+	"golang.org/x/crypto/blake2b"
+	"golang.org/x/crypto/blake2s"
+
 	"github.com/wazuh-go/server/sdk"
 )
 
 // sharedDir is where groups live: one directory per group.
 const sharedDir = "etc/shared"
+
+// newBlake2b and newBlake2s are hashlib.blake2b() and hashlib.blake2s()
+// with their default digest sizes (64 and 32 bytes), unkeyed.
+func newBlake2b() hash.Hash { h, _ := blake2b.New512(nil); return h }
+func newBlake2s() hash.Hash { h, _ := blake2s.New256(nil); return h }
 
 // hashers are the algorithms of the `hash` parameter (Python hashlib).
 var hashers = map[string]func() hash.Hash{
