@@ -20,6 +20,7 @@ import (
 // only) and returns the backends modules call through. In attached mode the
 // same clients talk to the real Wazuh sockets under the root.
 func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
+	var wdbOpts []wdb.Option
 	if a.cfg.Mode == "embedded" {
 		slogger := slog.New(slog.NewTextHandler(a.log.Named("wazuh-db").StandardWriter(&hclog.StandardLoggerOptions{InferLevels: true}), nil))
 		srv, err := wazuhdb.Start(ctx, string(a.root), wazuhdb.WithLogger(slogger))
@@ -27,8 +28,18 @@ func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
 			return nil, fmt.Errorf("app: embedded wazuh-db: %w", err)
 		}
 		a.addCloser(func() { _ = srv.Close() })
+		// The host's own client skips the socket (which stays open for
+		// other clients): same protocol, in-process, and connections cheap
+		// enough to have one per concurrent request and listing.
+		wdbOpts = append(wdbOpts, wdb.WithMaxConns(16), wdb.WithDialer(func(ctx context.Context) (wdb.Conn, error) {
+			c, err := srv.Dial(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return c, nil
+		}))
 	}
-	client := wdb.New(a.root.Path(layout.WDBSocket))
+	client := wdb.New(a.root.Path(layout.WDBSocket), wdbOpts...)
 	a.addCloser(func() { _ = client.Close() })
 	if a.cfg.Mode == "embedded" {
 		d, err := daemons.StartConfig(ctx, daemons.Config{Root: string(a.root), WDB: client, Logger: a.log.Named("daemons")})

@@ -31,11 +31,11 @@ func openSource(ctx context.Context, d *database, query string) (rowSource, erro
 		if !ok {
 			return errNoRawHandle
 		}
-		st, err := h.prepare(query)
+		st, err := h.prepareCached(&d.stmts, query)
 		if err != nil {
 			return err
 		}
-		rs = &rawSource{conn: conn, st: st}
+		rs = &rawSource{conn: conn, st: st, cache: &d.stmts}
 		return nil
 	})
 	switch {
@@ -61,8 +61,9 @@ func openSource(ctx context.Context, d *database, query string) (rowSource, erro
 
 // rawSource reads through the raw SQLite handle.
 type rawSource struct {
-	conn *sql.Conn
-	st   *rawStmt
+	conn  *sql.Conn
+	st    *rawStmt
+	cache *stmtCache
 }
 
 func (r *rawSource) within(fn func() error) error {
@@ -79,7 +80,7 @@ func (r *rawSource) next(dst []byte) ([]byte, bool, error) {
 
 func (r *rawSource) close() {
 	_ = r.conn.Raw(func(any) error {
-		r.st.close()
+		r.cache.put(r.st)
 		return nil
 	})
 	_ = r.conn.Close()

@@ -21,6 +21,10 @@ type database struct {
 	gen atomic.Uint64
 	// cursorSlots bounds how many pooled connections idle cursors may hold.
 	cursorSlots chan struct{}
+	// stmts keeps prepared read statements per pooled connection.
+	stmts stmtCache
+	// agg caches aggregate results (nil: not cached).
+	agg *aggCache
 	// hold and unhold keep an agent database open while a cursor uses it
 	// (nil for the databases that are always open).
 	holdFn, unholdFn func()
@@ -79,4 +83,10 @@ func (d *database) tryCursorSlot() bool {
 
 func (d *database) releaseCursorSlot() { <-d.cursorSlots }
 
-func (d *database) close() error { return d.db.Close() }
+func (d *database) close() error {
+	if d.agg != nil {
+		d.agg.close()
+	}
+	d.stmts.closeAll()
+	return d.db.Close()
+}

@@ -23,6 +23,24 @@
 // statement (see WithReadOnlySQL), and malformed frames are answered with
 // "err ..." or a closed connection, never a hang.
 //
+// Additions of the embedded mode, invisible in replies:
+//
+//   - In-process connections (Server.Dial, LocalConn) answer requests with
+//     the same session logic as the socket, without it; the host's own
+//     client uses them.
+//   - A connection keeps its SELECT open between the LIMIT/OFFSET pages of
+//     one statement (see cursor), and each pooled SQLite connection keeps
+//     its recent prepared statements (stmtCache).
+//   - Replies of aggregate statements on global.db (COUNT, GROUP BY,
+//     DISTINCT... without time or random functions), such as the total of
+//     every agent listing and the status summaries, are cached until the
+//     database changes: a write through the server or, seen through
+//     SQLite's data_version, by anyone else (aggCache).
+//
+// No index is added to Wazuh's schema: the agent module's GROUP BY listings
+// order groups by a bare column (id), whose value SQLite takes from the
+// scan order, so any index the planner could pick would change replies.
+//
 // Start with Start or Serve; GenerateAgents fills a global.db with
 // realistic agents for load tests.
 package wazuhdb

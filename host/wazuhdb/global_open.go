@@ -12,8 +12,10 @@ import (
 )
 
 // globalConns is the connection pool size of global.db: readers run in
-// parallel under WAL; writers are serialized by the server.
-const globalConns = 6
+// parallel under WAL; writers are serialized by the server. Up to
+// globalConns-4 of them may hold a paged listing's open cursor (one per
+// concurrent listing), one is the aggregate cache's probe.
+const globalConns = 24
 
 // OpenGlobalDB opens the global.db at path with the embedded server's
 // settings. A missing or empty file becomes a v7 database with the manager

@@ -50,9 +50,10 @@ var errNotReadOnly = errors.New("statement is not read-only")
 
 // rawStmt is a prepared read-only statement.
 type rawStmt struct {
-	c    rawConn
-	p    uintptr
-	keys [][]byte // pre-encoded `"name":` per column
+	c     rawConn
+	p     uintptr
+	query string
+	keys  [][]byte // pre-encoded `"name":` per column
 }
 
 // prepare compiles one read-only statement.
@@ -71,7 +72,7 @@ func (c rawConn) prepare(query string) (*rawStmt, error) {
 	if rc := sqlite3.Xsqlite3_prepare_v2(c.tls, c.db, z, -1, pp, 0); rc != sqlite3.SQLITE_OK {
 		return nil, c.err(rc)
 	}
-	s := &rawStmt{c: c, p: *(*uintptr)(cPtr(pp))}
+	s := &rawStmt{c: c, p: *(*uintptr)(cPtr(pp)), query: query}
 	if s.p == 0 {
 		return nil, errors.New("empty statement")
 	}
@@ -119,10 +120,37 @@ func (s *rawStmt) step() (ok bool, err error) {
 }
 
 // appendRow appends the current row as wazuh-db encodes it. The column
-// values are read through sqlite3_column_value without re-entering the
-// connection mutex for each accessor; that is safe because the connection
-// is held exclusively for the duration of the call.
+// values are read from the statement's result row, where
+// sqlite3_column_value finds them, without entering the connection mutex
+// twice per column (which cost most of the encoding time): that is safe
+// because the connection is held exclusively for the duration of the call.
 func (s *rawStmt) appendRow(dst []byte) []byte {
+	tls := s.c.tls
+	vm := (*sqlite3.TVdbe)(cPtr(s.p))
+	row := vm.FpResultRow
+	if row == 0 || int(vm.FnResColumn) < len(s.keys) {
+		return s.appendRowAPI(dst)
+	}
+	const memSize = unsafe.Sizeof(sqlite3.TMem{})
+	dst = append(dst, '{')
+	first := true
+	for i, key := range s.keys {
+		v := row + uintptr(i)*memSize
+		t := sqlite3.Xsqlite3_value_type(tls, v)
+		if t == sqlite3.SQLITE_NULL {
+			continue
+		}
+		if !first {
+			dst = append(dst, ',')
+		}
+		first = false
+		dst = appendMem(append(dst, key...), tls, v, t)
+	}
+	return append(dst, '}')
+}
+
+// appendRowAPI is appendRow through sqlite3_column_value.
+func (s *rawStmt) appendRowAPI(dst []byte) []byte {
 	tls := s.c.tls
 	dst = append(dst, '{')
 	first := true
@@ -136,23 +164,25 @@ func (s *rawStmt) appendRow(dst []byte) []byte {
 			dst = append(dst, ',')
 		}
 		first = false
-		dst = append(dst, key...)
-		switch t {
-		case sqlite3.SQLITE_INTEGER:
-			dst = appendInt64(dst, sqlite3.Xsqlite3_value_int64(tls, v))
-		case sqlite3.SQLITE_FLOAT:
-			dst = appendNumber(dst, sqlite3.Xsqlite3_value_double(tls, v))
-		default:
-			p := sqlite3.Xsqlite3_value_text(tls, v)
-			n := int(sqlite3.Xsqlite3_value_bytes(tls, v))
-			if p == 0 || n == 0 {
-				dst = append(dst, `""`...)
-				continue
-			}
-			dst = appendStringBytes(dst, unsafe.Slice((*byte)(cPtr(p)), n))
-		}
+		dst = appendMem(append(dst, key...), tls, v, t)
 	}
 	return append(dst, '}')
+}
+
+// appendMem encodes the non-NULL value v of type t.
+func appendMem(dst []byte, tls *libc.TLS, v uintptr, t int32) []byte {
+	switch t {
+	case sqlite3.SQLITE_INTEGER:
+		return appendInt64(dst, sqlite3.Xsqlite3_value_int64(tls, v))
+	case sqlite3.SQLITE_FLOAT:
+		return appendNumber(dst, sqlite3.Xsqlite3_value_double(tls, v))
+	}
+	p := sqlite3.Xsqlite3_value_text(tls, v)
+	n := int(sqlite3.Xsqlite3_value_bytes(tls, v))
+	if p == 0 || n == 0 {
+		return append(dst, `""`...)
+	}
+	return appendStringBytes(dst, unsafe.Slice((*byte)(cPtr(p)), n))
 }
 
 // close finalizes the statement.

@@ -20,11 +20,16 @@ type Server struct {
 	ln    net.Listener
 	path  string
 
+	plans planMemo
+
 	mu     sync.Mutex
 	conns  map[net.Conn]struct{}
-	closed bool
-	wg     sync.WaitGroup
-	done   chan struct{}
+	locals map[*LocalConn]struct{}
+	// localBusy counts requests running on in-process connections.
+	localBusy sync.WaitGroup
+	closed    bool
+	wg        sync.WaitGroup
+	done      chan struct{}
 }
 
 // Start opens (creating or upgrading) the databases under root, listens on
@@ -39,7 +44,8 @@ func Start(ctx context.Context, root string, opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{root: root, opts: o, store: st, conns: map[net.Conn]struct{}{}, done: make(chan struct{})}
+	s := &Server{root: root, opts: o, store: st, conns: map[net.Conn]struct{}{},
+		locals: map[*LocalConn]struct{}{}, done: make(chan struct{})}
 	if o.manager != nil {
 		if err := s.syncManager(ctx, *o.manager); err != nil {
 			_ = st.close()
@@ -99,6 +105,8 @@ func (s *Server) Close() error {
 	}
 	s.mu.Unlock()
 	s.wg.Wait()
+	s.localBusy.Wait()
+	s.closeLocals()
 	_ = os.Remove(s.path)
 	err = errors.Join(err, s.store.close())
 	close(s.done)

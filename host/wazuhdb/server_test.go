@@ -82,7 +82,8 @@ func TestRequestOf64KiB(t *testing.T) {
 		t.Fatalf("65536-byte request: %q, %v", r, err)
 	}
 	c.send(binary.LittleEndian.AppendUint32(nil, socket.MaxFrameBytes+1))
-	c.send([]byte(strings.Repeat("q", 100)))
+	// The server may already have answered and closed: ignore EPIPE.
+	_, _ = c.Write([]byte(strings.Repeat("q", 100)))
 	if r, _ := c.read(); !strings.HasPrefix(r, "err ") {
 		t.Fatalf("65537-byte request: reply %q", r)
 	}
@@ -183,7 +184,9 @@ func TestMaxConnections(t *testing.T) {
 		t.Fatal(err)
 	}
 	c2 := dialRaw(t, s)
-	c2.frame("global sql SELECT 1")
+	// The server may already have closed c2: ignore EPIPE.
+	_, _ = c2.Write(binary.LittleEndian.AppendUint32(nil, uint32(len("global sql SELECT 1"))))
+	_, _ = c2.Write([]byte("global sql SELECT 1"))
 	if _, err := c2.read(); err == nil {
 		t.Fatal("connection over the limit was served")
 	}

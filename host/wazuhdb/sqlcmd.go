@@ -3,8 +3,6 @@ package wazuhdb
 import (
 	"context"
 	"database/sql"
-
-	"github.com/wazuh-go/server/host/wdb/sqltext"
 )
 
 // sqlErrFunc builds the actor's error reply for a failed statement.
@@ -28,20 +26,31 @@ func plainSQLErr(error) []byte { return errReply("Cannot execute SQL query") }
 // JSON array of row objects (NULL columns omitted), cut at 64 KiB as
 // wazuh-db cuts it, or the actor's error.
 func (ss *session) runSQL(ctx context.Context, d *database, text string, onErr sqlErrFunc) []byte {
-	stmt, readOnly, err := sqltext.Check(text, ss.srv.opts.sqlWrites)
-	if err != nil {
-		ss.srv.opts.logger.Debug("wazuh-db: refused statement", "db", d.name, "err", err)
-		return onErr(err)
+	plan := ss.srv.plans.plan(text, ss.srv.opts.sqlWrites)
+	if plan.err != nil {
+		ss.srv.opts.logger.Debug("wazuh-db: refused statement", "db", d.name, "err", plan.err)
+		return onErr(plan.err)
 	}
-	if !readOnly {
+	stmt, p := plan.stmt, plan.page
+	if !plan.readOnly {
 		return ss.runWrite(ctx, d, stmt, onErr)
-	}
-	p, ok := sqltext.SplitLimit(stmt)
-	if !ok {
-		p = sqltext.Paging{Base: stmt, Limit: -1}
 	}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
+	var dv int64
+	var err error
+	cache := d.agg != nil && plan.cacheable
+	if cache {
+		var out []byte
+		var hit bool
+		if out, dv, hit, cache = d.agg.find(ctx, d, stmt); hit {
+			ss.dropCursorLocked()
+			return out
+		}
+		if cache {
+			defer d.agg.land(stmt)
+		}
+	}
 	c := ss.cur
 	if c == nil || !c.serves(d, p) {
 		ss.dropCursorLocked()
@@ -56,6 +65,9 @@ func (ss *session) runSQL(ctx context.Context, d *database, text string, onErr s
 	if err != nil {
 		c.close()
 		return onErr(err)
+	}
+	if cache && len(out) < maxReply {
+		d.agg.store(stmt, c.gen, dv, out)
 	}
 	ss.keepCursorLocked(c)
 	return clip(out)

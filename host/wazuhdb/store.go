@@ -51,7 +51,8 @@ func openStore(ctx context.Context, root string, maxAgents int) (*store, error) 
 	if err != nil {
 		return nil, err
 	}
-	s.global = newDatabase("global", filepath.Join(root, globalDBPath), gdb, globalConns)
+	s.global = newDatabase("global", filepath.Join(root, globalDBPath), gdb, globalConns-2)
+	s.global.agg = &aggCache{}
 	if s.tasks, err = openSimple(ctx, "tasks", filepath.Join(root, tasksDBPath), "TASKS", tasksCreate()); err != nil {
 		s.close()
 		return nil, err

@@ -3,7 +3,6 @@ package wdb
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"sync/atomic"
@@ -28,7 +27,7 @@ const (
 type Client struct {
 	path   string
 	opts   options
-	idle   chan *socket.StreamConn
+	pool   connPool
 	slots  chan struct{}
 	closed atomic.Bool
 }
@@ -43,7 +42,6 @@ func New(path string, opts ...Option) *Client {
 	return &Client{
 		path:  path,
 		opts:  o,
-		idle:  make(chan *socket.StreamConn, o.maxConns),
 		slots: make(chan struct{}, o.maxConns),
 	}
 }
@@ -54,14 +52,11 @@ func (c *Client) Path() string { return c.path }
 // Close closes idle connections; connections in use close when returned.
 func (c *Client) Close() error {
 	c.closed.Store(true)
-	for {
-		select {
-		case conn := <-c.idle:
-			_ = conn.Close()
-		default:
-			return nil
-		}
+	for _, conn := range c.pool.drain() {
+		_ = conn.Close()
+		c.pool.closed()
 	}
+	return nil
 }
 
 // ErrClosed is returned for requests on a closed Client.
@@ -74,7 +69,7 @@ var ErrClosed = errors.New("wdb: client closed")
 // is how wazuh-db signals a cut "sql" result, is returned together with a
 // 2009 error.
 func (c *Client) Exec(ctx context.Context, command string) (status string, payload []byte, err error) {
-	status, payload, cut, err := c.exchange(ctx, command)
+	status, payload, cut, err := c.exchange(ctx, command, nil)
 	if err == nil && cut {
 		err = sdk.NewError(CodePagination)
 	}
@@ -82,9 +77,10 @@ func (c *Client) Exec(ctx context.Context, command string) (status string, paylo
 }
 
 // exchange sends one command and splits the reply; cut reports a reply of
-// a full frame.
-func (c *Client) exchange(ctx context.Context, command string) (status string, payload []byte, cut bool, err error) {
-	resp, err := c.roundTrip(ctx, []byte(command))
+// a full frame. With a pin, the command goes to the pinned connection when
+// it is still parked, and the connection is parked again afterwards.
+func (c *Client) exchange(ctx context.Context, command string, pn *pin) (status string, payload []byte, cut bool, err error) {
+	resp, err := c.roundTrip(ctx, []byte(command), pn)
 	if err != nil {
 		return "", nil, false, err
 	}
@@ -102,17 +98,54 @@ func splitStatus(resp []byte) (string, []byte) {
 	return string(resp), nil
 }
 
+// pin follows the connection of a paged statement from page to page, and
+// remembers the last reply and who may recycle it.
+type pin struct {
+	conn Conn
+	last []byte
+	rec  Recycler
+}
+
+// recycle hands the last reply back to its connection's pool, if it has
+// one; nothing may refer to the reply any more.
+func (pn *pin) recycle() {
+	if pn.rec != nil && pn.last != nil {
+		pn.rec.Recycle(pn.last)
+	}
+	pn.last, pn.rec = nil, nil
+}
+
+// release hands the pinned connection back to the free list.
+func (c *Client) release(pn *pin) {
+	if pn.conn != nil {
+		c.pool.unpark(pn.conn)
+		pn.conn = nil
+	}
+}
+
 // roundTrip sends one frame and reads one back on a pooled connection. A
 // failure on a connection that sat idle in the pool (the server may have
 // closed it) is retried once on a fresh one.
-func (c *Client) roundTrip(ctx context.Context, req []byte) ([]byte, error) {
+func (c *Client) roundTrip(ctx context.Context, req []byte, pn *pin) ([]byte, error) {
 	for attempt := 0; ; attempt++ {
-		conn, reused, err := c.get(ctx)
+		var prefer Conn
+		if pn != nil {
+			prefer, pn.conn = pn.conn, nil
+		}
+		conn, reused, err := c.get(ctx, prefer)
 		if err != nil {
 			return nil, err
 		}
 		resp, err := conn.Request(ctx, req)
-		c.put(conn)
+		park := pn != nil && err == nil
+		if park {
+			pn.last = resp
+			pn.rec, _ = conn.(Recycler)
+		}
+		c.put(conn, park)
+		if park {
+			pn.conn = conn
+		}
 		if err == nil {
 			return resp, nil
 		}
@@ -126,43 +159,6 @@ func (c *Client) roundTrip(ctx context.Context, req []byte) ([]byte, error) {
 func peerClosed(err error) bool {
 	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET)
-}
-
-// get takes a connection slot and an idle connection or a new one.
-func (c *Client) get(ctx context.Context) (*socket.StreamConn, bool, error) {
-	if c.closed.Load() {
-		return nil, false, ErrClosed
-	}
-	select {
-	case c.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, false, fmt.Errorf("wdb: waiting for a connection: %w", ctx.Err())
-	}
-	select {
-	case conn := <-c.idle:
-		return conn, true, nil
-	default:
-	}
-	conn, err := socket.Dial(ctx, c.path, c.opts.timeout)
-	if err != nil {
-		<-c.slots
-		return nil, false, fmt.Errorf("%w: %w", sdk.NewError(CodeConnect, causeText(err)), err)
-	}
-	return conn, false, nil
-}
-
-// put returns a connection to the pool, or closes it when broken.
-func (c *Client) put(conn *socket.StreamConn) {
-	defer func() { <-c.slots }()
-	if conn.Broken() || c.closed.Load() {
-		_ = conn.Close()
-		return
-	}
-	select {
-	case c.idle <- conn:
-	default:
-		_ = conn.Close()
-	}
 }
 
 // causeText is the innermost system error text ("connect: no such file or
@@ -182,14 +178,16 @@ type options struct {
 	maxConns int
 	timeout  time.Duration
 	slice    int64
+	dialer   Dialer
 }
 
 func defaultOptions() options {
 	return options{maxConns: 8, timeout: socket.DefaultTimeout, slice: 500}
 }
 
-// WithMaxConns caps the open connections (default 8); requests beyond it
-// wait for a free one.
+// WithMaxConns caps the connections in use at once (default 8); requests
+// beyond it wait for a free one. As many more may stay open, parked between
+// the pages of a statement (see connPool).
 func WithMaxConns(n int) Option {
 	return func(o *options) {
 		if n > 0 {

@@ -86,9 +86,12 @@ func TestPagingAgainstTruncatingServer(t *testing.T) {
 
 	var pages, total int
 	err = c.Stream(ctx, "global sql SELECT * FROM agent", func(page json.RawMessage) error {
-		var arr []map[string]any
+		var arr []json.RawMessage
 		if err := json.Unmarshal(page, &arr); err != nil {
 			return err
+		}
+		if want := "[" + strings.Join(rows[total:total+len(arr)], ",") + "]"; string(page) != want {
+			return fmt.Errorf("page %d differs: %.60s", pages, page)
 		}
 		pages++
 		total += len(arr)

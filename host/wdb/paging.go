@@ -25,9 +25,11 @@ type pageFunc func(rows []json.RawMessage, whole []byte) error
 // wazuh-db cuts a reply at 64 KiB the complete rows are kept, the next
 // request starts after them and asks for about as many rows as fitted;
 // small replies double it. Other statements go out as a single request.
-func (c *Client) runSQL(ctx context.Context, cmd sqlCommand, fn pageFunc) error {
-	p, pageable := sqltext.SplitLimit(cmd.stmt)
-	if !pageable || sqltext.MainVerb(cmd.stmt) != "SELECT" {
+// With recycle, each reply is handed back to its connection once fn has
+// returned (fn must not retain rows or whole).
+func (c *Client) runSQL(ctx context.Context, cmd sqlCommand, recycle bool, fn pageFunc) error {
+	p := cmd.page
+	if !cmd.pageable {
 		return c.sqlPage(ctx, cmd.prefix+cmd.stmt, fn)
 	}
 	remaining := int64(-1)
@@ -35,29 +37,40 @@ func (c *Client) runSQL(ctx context.Context, cmd sqlCommand, fn pageFunc) error 
 		remaining = p.Limit
 	}
 	off, step := p.Offset, c.opts.slice
+	pn := &pin{}
+	defer c.release(pn)
+	var rowBuf []json.RawMessage // reused when fn does not keep rows
 	for remaining != 0 {
 		n := step
 		if remaining > 0 && n > remaining {
 			n = remaining
 		}
-		status, payload, cut, err := c.exchange(ctx, cmd.prefix+sqltext.WithLimit(p.Base, n, off))
+		status, payload, cut, err := c.exchange(ctx, cmd.prefix+sqltext.WithLimit(p.Base, n, off), pn)
 		if err != nil {
 			return err
 		}
-		rows, complete, err := pageRows(status, payload, cut)
+		rows, complete, err := appendPageRows(rowBuf[:0], status, payload, cut)
 		if err != nil {
 			return err
+		}
+		if recycle {
+			rowBuf = rows
 		}
 		if len(rows) > 0 {
 			var whole []byte
 			if complete {
 				whole = payload
+			} else {
+				whole = closeCut(payload, rows)
 			}
 			if err := fn(rows, whole); err != nil {
 				return err
 			}
 		}
-		got := int64(len(rows))
+		got, small := int64(len(rows)), len(payload)*2 < socket.MaxFrameBytes
+		if recycle {
+			pn.recycle()
+		}
 		off += got
 		if remaining > 0 {
 			remaining -= got
@@ -67,7 +80,7 @@ func (c *Client) runSQL(ctx context.Context, cmd sqlCommand, fn pageFunc) error 
 			return nil
 		case !complete:
 			step = max(got, 1)
-		case len(payload)*2 < socket.MaxFrameBytes:
+		case small:
 			step = min(step*2, maxStep)
 		}
 	}
@@ -76,7 +89,7 @@ func (c *Client) runSQL(ctx context.Context, cmd sqlCommand, fn pageFunc) error 
 
 // sqlPage sends one command and hands its rows to fn.
 func (c *Client) sqlPage(ctx context.Context, command string, fn pageFunc) error {
-	status, payload, cut, err := c.exchange(ctx, command)
+	status, payload, cut, err := c.exchange(ctx, command, nil)
 	if err != nil {
 		return err
 	}
@@ -94,10 +107,15 @@ func (c *Client) sqlPage(ctx context.Context, command string, fn pageFunc) error
 // size yields its complete rows with complete=false; one whose first row
 // was already cut is 2009.
 func pageRows(status string, payload []byte, cut bool) ([]json.RawMessage, bool, error) {
+	return appendPageRows(nil, status, payload, cut)
+}
+
+// appendPageRows is pageRows appending the rows to dst.
+func appendPageRows(dst []json.RawMessage, status string, payload []byte, cut bool) ([]json.RawMessage, bool, error) {
 	if err := statusError(status, payload); err != nil {
 		return nil, false, err
 	}
-	rows, complete, err := splitRows(payload)
+	rows, complete, err := appendRows(dst, payload)
 	switch {
 	case err != nil:
 		return nil, false, sdk.NewError(CodeBadJSON, clipText(payload))
@@ -126,4 +144,29 @@ func clipText(b []byte) string {
 		return string(b[:200]) + "..."
 	}
 	return string(b)
+}
+
+// closeCut turns a cut reply into the array of its complete rows, in
+// place, when it is laid out as wazuh-db prints it ("[" then the rows
+// separated by single commas): the comma after the last complete row
+// becomes "]". It returns nil for any other layout. payload is the
+// exchange's own buffer; the rows, which end before that comma, stay valid.
+func closeCut(payload []byte, rows []json.RawMessage) []byte {
+	if len(payload) == 0 || payload[0] != '[' {
+		return nil
+	}
+	next := 1
+	for _, r := range rows {
+		if cap(payload)-cap(r) != next {
+			return nil
+		}
+		next += len(r)
+		if next >= len(payload) || payload[next] != ',' {
+			return nil
+		}
+		next++
+	}
+	end := next - 1
+	payload[end] = ']'
+	return payload[:end+1]
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/wazuh-go/server/host/wdb/sqltext"
 	"github.com/wazuh-go/server/sdk"
@@ -30,7 +31,7 @@ func (c *Client) Query(ctx context.Context, command string) (json.RawMessage, er
 		var single []byte
 		var all []json.RawMessage
 		pages := 0
-		err := c.runSQL(ctx, cmd, func(rows []json.RawMessage, whole []byte) error {
+		err := c.runSQL(ctx, cmd, false, func(rows []json.RawMessage, whole []byte) error {
 			pages++
 			single = whole
 			all = append(all, rows...)
@@ -76,7 +77,7 @@ func (c *Client) Stream(ctx context.Context, command string, fn func(page json.R
 	}
 	var buf []byte
 	pages := 0
-	err = c.runSQL(ctx, cmd, func(rows []json.RawMessage, whole []byte) error {
+	err = c.runSQL(ctx, cmd, true, func(rows []json.RawMessage, whole []byte) error {
 		pages++
 		if whole != nil {
 			return fn(whole)
@@ -115,7 +116,7 @@ func (c *Client) SQLEach(ctx context.Context, target string, agentID int, statem
 	if err != nil {
 		return err
 	}
-	return c.runSQL(ctx, cmd, func(rows []json.RawMessage, _ []byte) error { return fn(rows) })
+	return c.runSQL(ctx, cmd, false, func(rows []json.RawMessage, _ []byte) error { return fn(rows) })
 }
 
 // sqlPrefix builds the command prefix for a target database.
@@ -129,9 +130,22 @@ func sqlPrefix(target string, agentID int) (string, error) {
 	return "", sdk.NewError(CodeInvalidQuery, "The "+target+" database is not valid")
 }
 
-// prepareSQL lower-cases and validates an sql command; ok is false for
-// commands that are not "<target> sql ...".
+// prepareSQL lower-cases and validates an sql command, and splits its
+// LIMIT/OFFSET window; ok is false for commands that are not
+// "<target> sql ...". Results are memoized (see prepMemo).
 func prepareSQL(command string) (sqlCommand, bool, error) {
+	if r, hit := prepMemo.get(command); hit {
+		return r.cmd, r.ok, r.err
+	}
+	var r prepared
+	r.cmd, r.ok, r.err = prepareSQLText(command)
+	if r.err == nil { // errors are built afresh: callers may change them
+		prepMemo.put(command, r)
+	}
+	return r.cmd, r.ok, r.err
+}
+
+func prepareSQLText(command string) (sqlCommand, bool, error) {
 	if _, ok := parseSQLCommand(command); !ok {
 		return sqlCommand{}, false, nil
 	}
@@ -140,7 +154,44 @@ func prepareSQL(command string) (sqlCommand, bool, error) {
 		return sqlCommand{}, true, err
 	}
 	cmd, _ := parseSQLCommand(lower)
+	cmd.page, cmd.pageable = sqltext.SplitLimit(cmd.stmt)
+	cmd.pageable = cmd.pageable && sqltext.MainVerb(cmd.stmt) == "SELECT"
 	return cmd, true, nil
+}
+
+// prepared is a memoized prepareSQL result.
+type prepared struct {
+	cmd sqlCommand
+	ok  bool
+	err error
+}
+
+// prepMemo remembers prepareSQL for recent commands: modules send the same
+// listings again and again, and lower-casing, validating and tokenizing a
+// long statement each time cost about as much as a small page.
+var prepMemo = memo[prepared]{max: 512}
+
+// memo is a small map emptied when full.
+type memo[V any] struct {
+	mu  sync.Mutex
+	m   map[string]V
+	max int
+}
+
+func (m *memo[V]) get(k string) (V, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.m[k]
+	return v, ok
+}
+
+func (m *memo[V]) put(k string, v V) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil || len(m.m) >= m.max {
+		m.m = make(map[string]V, m.max)
+	}
+	m.m[k] = v
 }
 
 // joinRows appends "[r1,r2,...]" to dst.

@@ -1,8 +1,10 @@
 package wdb
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math/bits"
 )
 
 // errBadArray is returned by splitRows for text that is not a JSON array.
@@ -14,6 +16,11 @@ var errBadArray = errors.New("wdb: reply is not a JSON array")
 // complete=false; the element that was cut is dropped. Text after the
 // closing bracket other than blanks is an error.
 func splitRows(data []byte) (rows []json.RawMessage, complete bool, err error) {
+	return appendRows(nil, data)
+}
+
+// appendRows is splitRows appending the elements to rows.
+func appendRows(rows []json.RawMessage, data []byte) (_ []json.RawMessage, complete bool, err error) {
 	i := skipBlanks(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return nil, false, errBadArray
@@ -102,15 +109,41 @@ func valueEnd(data []byte, i int) (end int, ok bool, err error) {
 	return j, true, nil
 }
 
-// stringEnd returns the offset just past the string starting at i.
+// stringEnd returns the offset just past the string starting at i: after
+// the next quote not escaped by an odd run of backslashes.
 func stringEnd(data []byte, i int) (int, bool) {
-	for j := i + 1; j < len(data); j++ {
-		switch data[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1, true
+	for j := i + 1; ; {
+		k := quoteIndex(data[j:])
+		if k < 0 {
+			return 0, false
+		}
+		q := j + k
+		bs := 0
+		for b := q - 1; b >= j && data[b] == '\\'; b-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return q + 1, true
+		}
+		j = q + 1
+	}
+}
+
+// quoteIndex is bytes.IndexByte(b, '"') eight bytes at a time: the strings
+// of a row (keys, most values) are short, so the call to the vectorized
+// search costs more than it saves.
+func quoteIndex(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:]) ^ 0x2222222222222222
+		if t := (w - 0x0101010101010101) &^ w & 0x8080808080808080; t != 0 {
+			return i + bits.TrailingZeros64(t)/8
 		}
 	}
-	return 0, false
+	for ; i < len(b); i++ {
+		if b[i] == '"' {
+			return i
+		}
+	}
+	return -1
 }

@@ -57,3 +57,19 @@ func FuzzSplitRows(f *testing.F) {
 		}
 	})
 }
+
+func TestCloseCut(t *testing.T) {
+	p := []byte(`[{"a":1},{"b":"x,}"},{"c":`)
+	rows, complete, err := splitRows(p)
+	if err != nil || complete || len(rows) != 2 {
+		t.Fatal(rows, complete, err)
+	}
+	if got := closeCut(p, rows); string(got) != `[{"a":1},{"b":"x,}"}]` {
+		t.Fatalf("closeCut = %s", got)
+	}
+	spaced := []byte(`[{"a":1}, {"b":2},{"c":`)
+	rows, _, _ = splitRows(spaced)
+	if got := closeCut(spaced, rows); got != nil {
+		t.Fatalf("closeCut of a spaced reply = %s, want nil (joined instead)", got)
+	}
+}

@@ -3,6 +3,7 @@ package wdb
 import (
 	"strings"
 
+	"github.com/wazuh-go/server/host/wdb/sqltext"
 	"github.com/wazuh-go/server/sdk"
 )
 
@@ -10,6 +11,10 @@ import (
 type sqlCommand struct {
 	prefix string // "global sql ", "agent 001 sql ", ...
 	stmt   string
+	// page is the statement's LIMIT/OFFSET window, when pageable (a
+	// SELECT whose window could be read).
+	page     sqltext.Paging
+	pageable bool
 }
 
 // parseSQLCommand recognises "global sql X", "task sql X", "mitre sql X"

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
 )
 
 // canonicalOrder is the key order of a full agent object: "os" (nested,
@@ -18,30 +15,73 @@ var canonicalOrder = []string{"os", "lastKeepAlive", "id", "dateAdd", "configSum
 var osOrder = []string{"os.arch", "os.build", "os.codename", "os.major", "os.minor", "os.name", "os.platform",
 	"os.uname", "os.version"}
 
+// fieldKind selects how a value is formatted (see appendField).
+type fieldKind uint8
+
+const (
+	kindPlain fieldKind = iota
+	kindID
+	kindGroup
+	kindDate
+	kindDisconnection // a date, omitted when 0
+)
+
+func kindOf(name string) fieldKind {
+	switch name {
+	case "id":
+		return kindID
+	case "group":
+		return kindGroup
+	case "dateAdd", "lastKeepAlive":
+		return kindDate
+	case "disconnection_time":
+		return kindDisconnection
+	}
+	return kindPlain
+}
+
+// planField is one output key and the row column it comes from.
+type planField struct {
+	key  string // output key (sub-key for os fields)
+	col  int    // index in the row
+	kind fieldKind
+}
+
 // planEntry is one top-level key of the output: a field, or the "os"
 // object with its sub-fields.
 type planEntry struct {
-	name string   // public name, or "os"
-	subs []string // os sub-fields (public names) when name == "os"
+	field planField
+	subs  []planField // os sub-fields when the entry is "os"
 }
 
 // agentPlan renders wazuh-db agent rows as Wazuh agent objects.
 type agentPlan struct {
 	entries []planEntry
-	// col maps a row key (the column alias, any case) to a public name.
-	col map[string]string
+	// cols are the row keys (column aliases) in SQL order; rows list them
+	// in that order, NULL columns omitted.
+	cols []string
+	// index maps a row key (the column alias, any case) to its column, for
+	// keys out of the expected order.
+	index map[string]int
+	// plainCols is set when no column name holds a backslash or a quote.
+	plainCols bool
 }
 
 // newAgentPlan builds the plan for the selected columns (public names, as
 // query.Query.Columns). With an explicit select, keys follow the request
 // order (nested os where its first field is); otherwise canonicalOrder.
 func newAgentPlan(columns []string, explicit bool) *agentPlan {
-	p := &agentPlan{col: make(map[string]string, 2*len(columns))}
-	have := map[string]bool{}
-	for _, c := range columns {
-		have[c] = true
-		p.col[c] = c
-		p.col[strings.ToLower(c)] = c
+	p := &agentPlan{cols: columns, index: make(map[string]int, 2*len(columns)), plainCols: true}
+	for i, c := range columns {
+		if strings.ContainsAny(c, `\"`) {
+			p.plainCols = false
+		}
+		if _, dup := p.index[c]; !dup {
+			p.index[c] = i
+		}
+		if _, dup := p.index[strings.ToLower(c)]; !dup {
+			p.index[strings.ToLower(c)] = i
+		}
 	}
 	var order []string
 	if explicit {
@@ -56,10 +96,10 @@ func newAgentPlan(columns []string, explicit bool) *agentPlan {
 				continue
 			}
 			osDone = true
-			e := planEntry{name: "os"}
+			var e planEntry
 			for _, sub := range osOrder {
-				if have[sub] {
-					e.subs = append(e.subs, sub)
+				if i, ok := p.index[sub]; ok {
+					e.subs = append(e.subs, planField{key: sub[3:], col: i, kind: kindOf(sub)})
 				}
 			}
 			if len(e.subs) > 0 {
@@ -67,58 +107,131 @@ func newAgentPlan(columns []string, explicit bool) *agentPlan {
 			}
 			continue
 		}
-		if have[name] {
-			p.entries = append(p.entries, planEntry{name: name})
+		if i, ok := p.index[name]; ok {
+			p.entries = append(p.entries, planEntry{field: planField{key: name, col: i, kind: kindOf(name)}})
 		}
 	}
 	return p
 }
 
-// row holds one row's raw values by public name.
-type row map[string][]byte
+// row holds one row's raw JSON values by column (nil: absent).
+type row [][]byte
+
+// newRow returns the value buffer appendAgent fills.
+func (p *agentPlan) newRow() row { return make(row, len(p.cols)) }
+
+// column finds the column of key, looking first at and after next (rows
+// list their keys in column order).
+func (p *agentPlan) column(key []byte, next int) int {
+	for i := next; i < len(p.cols); i++ {
+		if p.cols[i] == string(key) {
+			return i
+		}
+	}
+	if i, ok := p.index[string(key)]; ok {
+		return i
+	}
+	return -1
+}
+
+// scanRow reads the row object into vals (by column; nil when absent). A
+// key is first matched in place against the columns expected next, which
+// avoids scanning it: column names hold no backslash, so a name followed
+// by a quote is the whole key.
+func (p *agentPlan) scanRow(s *rowScanner, vals row) error {
+	clear(vals)
+	s.i = s.start
+	s.ws()
+	if s.i >= len(s.b) || s.b[s.i] != '{' {
+		return s.fail("expected '{'")
+	}
+	s.i++
+	next := 0
+	for {
+		s.ws()
+		if s.i < len(s.b) && s.b[s.i] == '}' {
+			s.i++
+			s.end = s.i
+			return nil
+		}
+		if s.i >= len(s.b) || s.b[s.i] != '"' {
+			return s.fail("expected key")
+		}
+		col := -1
+		for j := next; j < len(p.cols) && p.plainCols; j++ {
+			k := p.cols[j]
+			if e := s.i + 1 + len(k); e < len(s.b) && s.b[e] == '"' && string(s.b[s.i+1:e]) == k {
+				col, s.i = j, e+1
+				break
+			}
+		}
+		if col < 0 {
+			ks := s.i
+			if err := s.skipString(); err != nil {
+				return err
+			}
+			col = p.column(s.b[ks+1:s.i-1], next)
+		}
+		s.ws()
+		if s.i >= len(s.b) || s.b[s.i] != ':' {
+			return s.fail("expected ':'")
+		}
+		s.i++
+		s.ws()
+		vs := s.i
+		if err := s.skipValue(); err != nil {
+			return err
+		}
+		if col >= 0 {
+			vals[col] = s.b[vs:s.i]
+			next = col + 1
+		}
+		s.ws()
+		if s.i < len(s.b) && s.b[s.i] == ',' {
+			s.i++
+		}
+	}
+}
 
 // appendAgent renders one wazuh-db row object as a Wazuh agent object.
 func (p *agentPlan) appendAgent(dst []byte, r *rowScanner, vals row) ([]byte, error) {
-	clear(vals)
-	if err := r.pairs(func(key, val []byte) {
-		if name, ok := p.col[string(key)]; ok {
-			vals[name] = val
-		}
-	}); err != nil {
+	if err := p.scanRow(r, vals); err != nil {
 		return dst, err
 	}
 	dst = append(dst, '{')
 	first := true
-	sep := func() {
-		if !first {
-			dst = append(dst, ", "...)
-		}
-		first = false
-	}
 	for _, e := range p.entries {
-		if e.name != "os" {
-			v, ok := vals[e.name]
-			if !ok || isNull(v) || (e.name == "disconnection_time" && string(v) == "0") {
+		if e.subs == nil {
+			v := vals[e.field.col]
+			if v == nil || isNull(v) || (e.field.kind == kindDisconnection && string(v) == "0") {
 				continue
 			}
-			sep()
-			dst = appendKey(dst, e.name)
-			dst = appendField(dst, e.name, v)
+			if !first {
+				dst = append(dst, ", "...)
+			}
+			first = false
+			dst = appendKey(dst, e.field.key)
+			dst = appendField(dst, e.field.kind, v)
 			continue
 		}
 		n := 0
 		for _, sub := range e.subs {
-			if v, ok := vals[sub]; ok && !isNull(v) {
-				if n == 0 {
-					sep()
-					dst = append(dst, `"os": {`...)
-				} else {
-					dst = append(dst, ", "...)
-				}
-				n++
-				dst = appendKey(dst, sub[3:])
-				dst = appendField(dst, sub, v)
+			v := vals[sub.col]
+			if v == nil || isNull(v) {
+				continue
 			}
+			switch {
+			case n > 0:
+				dst = append(dst, ", "...)
+			case !first:
+				dst = append(dst, `, "os": {`...)
+			default:
+				dst = append(dst, `"os": {`...)
+			}
+			first = false
+			n++
+			dst = appendKey(dst, sub.key)
+			dst = appendField(dst, sub.kind, v)
 		}
 		if n > 0 {
 			dst = append(dst, '}')
@@ -133,81 +246,4 @@ func appendKey(dst []byte, k string) []byte {
 	dst = append(dst, '"')
 	dst = append(dst, k...)
 	return append(dst, `": `...)
-}
-
-// appendField formats one value as WazuhDBQueryAgents does: id padded to
-// three digits, group split into a list, epoch dates as ISO 8601 UTC.
-func appendField(dst []byte, name string, v []byte) []byte {
-	isStr := len(v) > 0 && v[0] == '"'
-	switch name {
-	case "id":
-		if !isStr {
-			return append(append(dst, '"'), append(padID(string(v)), '"')...)
-		}
-	case "group":
-		if isStr {
-			dst = append(dst, '[')
-			for i, g := range strings.Split(string(v[1:len(v)-1]), ",") {
-				if i > 0 {
-					dst = append(dst, ", "...)
-				}
-				dst = appendASCII(append(dst, '"'), g)
-				dst = append(dst, '"')
-			}
-			return append(dst, ']')
-		}
-	case "dateAdd", "lastKeepAlive", "disconnection_time":
-		if !isStr {
-			if n, err := strconv.ParseFloat(string(v), 64); err == nil {
-				return append(append(append(dst, '"'), isoDate(int64(n))...), '"')
-			}
-		}
-	}
-	if isStr {
-		return appendASCII(dst, string(v))
-	}
-	return append(dst, v...)
-}
-
-// padID renders an integer id zero-padded to three digits.
-func padID(raw string) []byte {
-	if n, err := strconv.ParseFloat(raw, 64); err == nil {
-		raw = strconv.FormatInt(int64(n), 10)
-	}
-	for len(raw) < 3 {
-		raw = "0" + raw
-	}
-	return []byte(raw)
-}
-
-// isoDate is Python's datetime.fromtimestamp(ts, timezone.utc).isoformat().
-func isoDate(ts int64) string {
-	return time.Unix(ts, 0).UTC().Format("2006-01-02T15:04:05") + "+00:00"
-}
-
-// appendASCII copies JSON text, escaping non-ASCII characters as Python's
-// json.dumps(ensure_ascii=True) does.
-func appendASCII(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	u := func(r rune) {
-		dst = append(dst, '\\', 'u', hex[r>>12&0xF], hex[r>>8&0xF], hex[r>>4&0xF], hex[r&0xF])
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r >= 0x10000 {
-			r -= 0x10000
-			u(0xD800 + (r >> 10))
-			u(0xDC00 + (r & 0x3FF))
-		} else {
-			u(r)
-		}
-	}
-	return dst
 }

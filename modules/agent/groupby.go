@@ -61,7 +61,7 @@ func (m *Module) groupBy(ctx context.Context, p query.Params, fields []string, c
 	}
 	plan := newAgentPlan(append(append([]string{}, q.Columns...), "count"), true)
 	var items []any
-	vals := row{}
+	vals := plan.newRow()
 	err = eachRow(raw, func(r *rowScanner) error {
 		b, err := plan.appendAgent(nil, r, vals)
 		items = append(items, json.RawMessage(b))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 )
@@ -10,10 +11,13 @@ var errBadRows = errors.New("agent: malformed wazuh-db rows")
 
 // rowScanner walks a JSON array of flat objects (a wazuh-db "sql" page)
 // without decoding it: values are handed out as raw JSON slices of the
-// page, valid until the page is released.
+// page, valid until the page is released. For a row given to eachRow's
+// callback, start is where its object begins and end where it ended once
+// read (agentPlan.scanRow).
 type rowScanner struct {
-	b []byte
-	i int
+	b          []byte
+	i          int
+	start, end int
 }
 
 func (s *rowScanner) ws() {
@@ -31,8 +35,8 @@ func (s *rowScanner) fail(what string) error {
 	return fmt.Errorf("%w: %s at byte %d", errBadRows, what, s.i)
 }
 
-// eachRow calls fn for every object of the page with a callback that
-// iterates its key/value pairs.
+// eachRow calls fn for every object of the page with a scanner positioned
+// on it. A row the callback read (setting end) is not scanned again.
 func eachRow(page []byte, fn func(row *rowScanner) error) error {
 	s := &rowScanner{b: page}
 	s.ws()
@@ -44,17 +48,19 @@ func eachRow(page []byte, fn func(row *rowScanner) error) error {
 	if s.i < len(s.b) && s.b[s.i] == ']' {
 		return nil
 	}
+	row := &rowScanner{b: page}
 	for {
 		s.ws()
 		if s.i >= len(s.b) || s.b[s.i] != '{' {
 			return s.fail("expected '{'")
 		}
-		start := s.i
-		if err := s.skipObject(); err != nil {
+		*row = rowScanner{b: page, start: s.i}
+		if err := fn(row); err != nil {
 			return err
 		}
-		row := &rowScanner{b: s.b[start:s.i]}
-		if err := fn(row); err != nil {
+		if row.end > 0 {
+			s.i = row.end
+		} else if err := s.skipObject(); err != nil {
 			return err
 		}
 		s.ws()
@@ -71,60 +77,26 @@ func eachRow(page []byte, fn func(row *rowScanner) error) error {
 	}
 }
 
-// pairs calls fn with each key (without quotes, still escaped) and raw
-// value of a flat object.
-func (s *rowScanner) pairs(fn func(key, val []byte)) error {
-	s.i = 0
-	s.ws()
-	if s.i >= len(s.b) || s.b[s.i] != '{' {
-		return s.fail("expected '{'")
-	}
-	s.i++
-	for {
-		s.ws()
-		if s.i < len(s.b) && s.b[s.i] == '}' {
-			return nil
-		}
-		if s.i >= len(s.b) || s.b[s.i] != '"' {
-			return s.fail("expected key")
-		}
-		ks := s.i
-		if err := s.skipString(); err != nil {
-			return err
-		}
-		key := s.b[ks+1 : s.i-1]
-		s.ws()
-		if s.i >= len(s.b) || s.b[s.i] != ':' {
-			return s.fail("expected ':'")
-		}
-		s.i++
-		s.ws()
-		vs := s.i
-		if err := s.skipValue(); err != nil {
-			return err
-		}
-		fn(key, s.b[vs:s.i])
-		s.ws()
-		if s.i < len(s.b) && s.b[s.i] == ',' {
-			s.i++
-		}
-	}
-}
-
+// skipString skips the string starting at s.i: up to the next quote not
+// escaped by an odd run of backslashes.
 func (s *rowScanner) skipString() error {
 	s.i++ // opening quote
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case '\\':
-			s.i += 2
-		case '"':
-			s.i++
+	for {
+		j := bytes.IndexByte(s.b[s.i:], '"')
+		if j < 0 {
+			s.i = len(s.b)
+			return s.fail("unterminated string")
+		}
+		q := s.i + j
+		bs := 0
+		for k := q - 1; k >= s.i && s.b[k] == '\\'; k-- {
+			bs++
+		}
+		s.i = q + 1
+		if bs%2 == 0 {
 			return nil
-		default:
-			s.i++
 		}
 	}
-	return s.fail("unterminated string")
 }
 
 func (s *rowScanner) skipValue() error {

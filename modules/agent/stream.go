@@ -1,13 +1,13 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"sync"
 
 	"github.com/wazuh-go/server/sdk"
 	"github.com/wazuh-go/server/sdk/query"
@@ -57,11 +57,10 @@ func (m *Module) streamAgents(ctx context.Context, req *sdk.Request, l agentList
 			}
 			done <- counted{firstInt(rows), err}
 		}()
-		bw := bufio.NewWriterSize(w, 64<<10)
-		if _, err := bw.WriteString(envelopeHead); err != nil {
+		if _, err := io.WriteString(w, envelopeHead); err != nil {
 			return err
 		}
-		if _, err := m.writeAgentRows(ctx, bw, pageCmd, plan); err != nil {
+		if _, err := m.writeAgentRows(ctx, w, pageCmd, plan); err != nil {
 			return err
 		}
 		c := <-done
@@ -73,10 +72,8 @@ func (m *Module) streamAgents(ctx context.Context, req *sdk.Request, l agentList
 		if l.failed != nil {
 			l.failed(res)
 		}
-		if _, err := bw.Write(envelopeTail(res)); err != nil {
-			return err
-		}
-		return bw.Flush()
+		_, err := w.Write(envelopeTail(res))
+		return err
 	}
 	if req.Pretty() {
 		var buf bytes.Buffer
@@ -88,12 +85,19 @@ func (m *Module) streamAgents(ctx context.Context, req *sdk.Request, l agentList
 	return &sdk.Response{Status: http.StatusOK, Header: jsonHeader(), BodyWriter: write}, nil
 }
 
+// rowBufs recycles the buffers agents are rendered into, one wazuh-db page
+// at a time.
+var rowBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
 // writeAgentRows streams the page query and writes the rendered agents,
 // comma separated; it returns how many were written.
 func (m *Module) writeAgentRows(ctx context.Context, w io.Writer, cmd string, plan *agentPlan) (int, error) {
 	n := 0
-	buf := make([]byte, 0, 64<<10)
-	vals := row{}
+	bp := rowBufs.Get().(*[]byte)
+	defer rowBufs.Put(bp)
+	buf := (*bp)[:0]
+	defer func() { *bp = buf[:0] }()
+	vals := plan.newRow()
 	err := m.host.StreamWDB(ctx, cmd, func(page json.RawMessage) error {
 		buf = buf[:0]
 		err := eachRow(page, func(r *rowScanner) error {

@@ -93,13 +93,17 @@ func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, e
 // start is a *sdk.Error or a transport error; an error after it means the
 // body is truncated.
 func (c *Client) HandleStream(ctx context.Context, req *sdk.Request, start func(status int, header http.Header), body io.Writer) error {
-	stream, err := c.rpc.HandleStream(ctx, requestToWire(req))
+	stream, err := c.rpc.HandleStream(ctx, requestToWire(req), codecCallOption()) // for aliasedMsg
 	if err != nil {
 		return fmt.Errorf("pluginhost: handle stream %s: %w", req.RouteID, err)
 	}
 	started := false
+	recv := &aliasedMsg{field: bodyField}
+	defer recv.release()
 	for {
-		msg, err := stream.Recv()
+		msg := &modulev1.HandleResponse{}
+		recv.msg = msg
+		err := stream.RecvMsg(recv)
 		if errors.Is(err, io.EOF) {
 			if !started {
 				return fmt.Errorf("pluginhost: stream %s ended without a response", req.RouteID)
@@ -116,7 +120,9 @@ func (c *Client) HandleStream(ctx context.Context, req *sdk.Request, start func(
 			start(int(msg.GetStatus()), http.Header(valuesFromWire(msg.GetHeader())))
 			started = true
 		}
-		if _, err := body.Write(msg.GetBody()); err != nil {
+		_, err = body.Write(recv.big)
+		recv.release()
+		if err != nil {
 			return fmt.Errorf("pluginhost: write stream body: %w", err)
 		}
 	}

@@ -34,18 +34,22 @@ func PluginSets(impl sdk.Module) map[int]plugin.PluginSet {
 
 // GRPCServerOptions are the options both sides use for their gRPC servers:
 // explicit message limits so large results fail clearly instead of at the
-// 4 MiB default.
+// 4 MiB default, and buffers that are not zeroed (see wirePool, wireCodec).
 func GRPCServerOptions() []grpc.ServerOption {
 	return []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(sdk.MaxMessageBytes),
 		grpc.MaxSendMsgSize(sdk.MaxMessageBytes),
+		bufferPoolServerOption(),
+		codecServerOption(),
 	}
 }
 
-// GRPCDialOptions are the client-side call limits matching the servers'.
+// GRPCDialOptions are the client-side call limits matching the servers',
+// and the servers' codec and buffer pool.
 func GRPCDialOptions() []grpc.DialOption {
 	return []grpc.DialOption{grpc.WithDefaultCallOptions(
 		grpc.MaxCallRecvMsgSize(sdk.MaxMessageBytes),
 		grpc.MaxCallSendMsgSize(sdk.MaxMessageBytes),
-	)}
+		codecCallOption(),
+	), bufferPoolDialOption()}
 }

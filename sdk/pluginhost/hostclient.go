@@ -35,12 +35,16 @@ func (h *hostClient) QueryWDB(ctx context.Context, command string) (json.RawMess
 func (h *hostClient) StreamWDB(ctx context.Context, command string, fn func(json.RawMessage) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	stream, err := h.rpc.QueryWDBStream(ctx, &hostv1.QueryWDBRequest{Command: command})
+	stream, err := h.rpc.QueryWDBStream(ctx, &hostv1.QueryWDBRequest{Command: command}, codecCallOption()) // for aliasedMsg
 	if err != nil {
 		return fmt.Errorf("pluginhost: stream wdb: %w", err)
 	}
+	recv := &aliasedMsg{field: payloadField}
+	defer recv.release()
 	for {
-		msg, err := stream.Recv()
+		msg := &hostv1.QueryWDBResponse{}
+		recv.msg = msg
+		err := stream.RecvMsg(recv)
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
@@ -50,7 +54,10 @@ func (h *hostClient) StreamWDB(ctx context.Context, command string, fn func(json
 		if err := hostErrorFromWire(msg.GetError()); err != nil {
 			return err
 		}
-		if err := fn(msg.GetPayload()); err != nil {
+		// fn must not retain the page: its buffer is recycled.
+		err = fn(recv.big)
+		recv.release()
+		if err != nil {
 			return err
 		}
 	}

@@ -47,7 +47,7 @@ func (s *moduleServer) Configure(ctx context.Context, req *modulev1.ConfigureReq
 	}
 	var host sdk.Host = noHost{}
 	if req.GetHostBrokerId() != 0 {
-		conn, err := s.broker.Dial(req.GetHostBrokerId())
+		conn, err := s.broker.DialWithOptions(req.GetHostBrokerId(), GRPCDialOptions()...)
 		if err != nil {
 			return nil, fmt.Errorf("pluginhost: dial host services: %w", err)
 		}
@@ -105,6 +105,7 @@ func (s *moduleServer) HandleStream(w *modulev1.HandleRequest, stream modulev1.M
 		return stream.Send(&modulev1.HandleResponse{Error: errorToWire(err)})
 	}
 	cw := newChunkWriter(stream, statusOr200(resp.Status), resp.Header)
+	defer cw.release()
 	if resp.BodyWriter != nil {
 		err = resp.BodyWriter(cw)
 	} else {
