@@ -72,11 +72,3 @@ func (e benchEnv) installedModules() []string {
 	}
 	return mods
 }
-
-// verdict formats a measured value against a target.
-func verdict(ok bool) string {
-	if ok {
-		return "meets target"
-	}
-	return "MISSES target"
-}

@@ -87,13 +87,14 @@ func (r SecurityReport) String() string {
 	fmt.Fprintln(&b, r.UnderFlood)
 	fmt.Fprintln(&b, r.Flood)
 	fmt.Fprintf(&b, "logins: %.1f/s, p99 %v (target >= %d/s, p99 <= %v: %s)\n", r.Logins.RPS(), r.Logins.P99.Round(time.Millisecond),
-		TargetLoginsPerSecond, TargetLoginP99, verdict(lg))
+		TargetLoginsPerSecond, TargetLoginP99, Verdict(lg))
 	fmt.Fprintf(&b, "flood of %.0f invalid tokens/s: route p99 %v vs %v baseline = %.2fx (target <= %.0fx: %s)",
-		r.Flood.RPS(), r.UnderFlood.P99.Round(time.Microsecond), r.Baseline.P99.Round(time.Microsecond), r.FloodRatio(), TargetFloodP99Ratio, verdict(fl))
+		r.Flood.RPS(), r.UnderFlood.P99.Round(time.Microsecond), r.Baseline.P99.Round(time.Microsecond), r.FloodRatio(), TargetFloodP99Ratio, Verdict(fl))
 	return b.String()
 }
 
-func verdict(ok bool) string {
+// Verdict formats whether a measured figure meets its target.
+func Verdict(ok bool) string {
 	if ok {
 		return "meets target"
 	}
