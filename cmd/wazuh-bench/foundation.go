@@ -45,7 +45,19 @@ func (e benchEnv) foundation() error {
 	if err != nil {
 		return err
 	}
-	fmt.Print(sec)
-	fmt.Printf("cold start to first 200 with %d modules %v: %v (target <= 1s: %s)\n", len(mods), mods, h.ColdStart.Round(time.Millisecond), bench.Verdict(h.ColdStart <= time.Second))
+	fmt.Println(sec)
+	fmt.Printf("cold start to first 200 (first start: creates the root, certificate, keys and passwords) with %d modules %v: %v (target <= 1s: %s)\n",
+		len(mods), mods, h.ColdStart.Round(time.Millisecond), bench.Verdict(h.ColdStart <= time.Second))
+	h.Stop()
+	again, err := bench.StartHost(e.ctx, bench.HostOptions{
+		BinDir: e.binDir, Root: filepath.Join(e.tmp, "foundation"), Modules: mods,
+		Password: password, ProbePath: "/example/hello", Log: e.log,
+	})
+	if err != nil {
+		return err
+	}
+	again.Stop()
+	fmt.Printf("cold start to first 200 (restart on the existing root): %v (target <= 1s: %s)\n",
+		again.ColdStart.Round(time.Millisecond), bench.Verdict(again.ColdStart <= time.Second))
 	return nil
 }
