@@ -10,7 +10,6 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/wazuh-go/server/host/auth"
 	"github.com/wazuh-go/server/host/layout"
@@ -129,89 +128,61 @@ func toInt64(v []int) []int64 {
 	return out
 }
 
-// openRBAC opens rbac.db (seeding Wazuh's defaults when new) and, on a new
-// embedded database, replaces the default passwords: never the well-known
-// ones.
+// openRBAC opens rbac.db. A new database is seeded with Wazuh's defaults
+// but never with the well-known passwords: wazuh gets WAZUH_API_ADMIN_PASSWORD
+// when set; every generated password is strong, random and written to
+// <root>/api/configuration/initial-credentials (mode 0600).
 func (a *App) openRBAC(sec *auth.Settings) (*rbacBridge, error) {
 	path := a.root.Path(layout.RBACDB)
 	_, statErr := os.Stat(path)
 	isNew := os.IsNotExist(statErr)
-	store, err := rbac.Open(path, rbac.Options{TokenTimeout: func() int64 { t, _ := sec.Current(); return t }})
+	opts := rbac.Options{TokenTimeout: func() int64 { t, _ := sec.Current(); return t }}
+	var generated string
+	if isNew {
+		var err error
+		if opts.InitialPasswords, generated, err = initialPasswords(); err != nil {
+			return nil, err
+		}
+	}
+	store, err := rbac.Open(path, opts)
 	if err != nil {
 		return nil, fmt.Errorf("app: rbac.db: %w", err)
 	}
 	a.addCloser(func() { _ = store.Close() })
-	if isNew && a.cfg.Mode == "embedded" {
-		if err := a.setInitialPasswords(store); err != nil {
-			return nil, err
+	if generated != "" {
+		creds := a.root.Path(layout.InitialCreds)
+		if err := os.WriteFile(creds, []byte(generated), 0o600); err != nil {
+			return nil, fmt.Errorf("app: write initial credentials: %w", err)
 		}
-		// No token can predate a new database: drop the invalidation rows
-		// the password changes wrote, or a login within the same second
-		// would be refused (strict-second semantics).
-		if err := store.RevokeAll(context.Background()); err != nil {
-			return nil, fmt.Errorf("app: rbac.db: %w", err)
-		}
+		a.log.Warn("generated initial API passwords for users wazuh and wazuh-wui", "file", creds)
 	}
 	return &rbacBridge{store: store}, nil
 }
 
-func (a *App) setInitialPasswords(store *rbac.Store) error {
+// initialPasswords returns the default users' first passwords and, when
+// any was generated, the initial-credentials file content.
+func initialPasswords() (map[string]string, string, error) {
 	admin := os.Getenv(AdminPasswordEnv)
 	if admin != "" {
 		if err := rbac.ValidatePassword(admin); err != nil {
-			return fmt.Errorf("app: %s: %w", AdminPasswordEnv, err)
+			return nil, "", fmt.Errorf("app: %s: %w", AdminPasswordEnv, err)
 		}
 	}
-	passwords := [2]string{admin, ""}
-	for i := range passwords {
-		if passwords[i] == "" {
-			pw, err := randomPassword()
-			if err != nil {
-				return err
-			}
-			passwords[i] = pw
+	pw := map[string]string{"wazuh": admin}
+	var err error
+	if admin == "" {
+		if pw["wazuh"], err = randomPassword(); err != nil {
+			return nil, "", err
 		}
 	}
-	// Both hashes (scrypt, N=32768) run in parallel: they dominate a first
-	// start.
-	ids := [2]int{rbac.WazuhUserID, rbac.WazuhWUIUserID}
-	var errs [2]error
-	var wg sync.WaitGroup
-	for i := range ids {
-		wg.Add(1)
-		go func() { defer wg.Done(); errs[i] = setPassword(context.Background(), store, ids[i], passwords[i]) }()
+	if pw["wazuh-wui"], err = randomPassword(); err != nil {
+		return nil, "", err
 	}
-	wg.Wait()
-	if err := errors.Join(errs[:]...); err != nil {
-		return err
+	creds := "wazuh-wui:" + pw["wazuh-wui"] + "\n"
+	if admin == "" {
+		creds = "wazuh:" + pw["wazuh"] + "\n" + creds
 	}
-	if admin != "" {
-		return nil
-	}
-	path := a.root.Path(layout.InitialCreds)
-	content := "wazuh:" + passwords[0] + "\nwazuh-wui:" + passwords[1] + "\n"
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		return fmt.Errorf("app: write initial credentials: %w", err)
-	}
-	a.log.Warn("generated initial API passwords for users wazuh and wazuh-wui", "file", path)
-	return nil
-}
-
-// setPassword sets a default user's password as that user (administrators
-// may only be modified by themselves).
-func setPassword(ctx context.Context, store *rbac.Store, id int, pw string) error {
-	u, err := store.GetUser(ctx, id)
-	if err != nil {
-		return fmt.Errorf("app: default user %d: %w", id, err)
-	}
-	res, err := store.UpdateUserPassword(ctx, u.Username, id, &pw)
-	if err == nil && len(res.Failed) > 0 {
-		err = res.Failed[0].Err
-	}
-	if err != nil {
-		return fmt.Errorf("app: set initial password of user %d: %w", id, err)
-	}
-	return nil
+	return pw, creds, nil
 }
 
 // randomPassword returns 24 characters meeting Wazuh's policy (upper, lower,

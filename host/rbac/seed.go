@@ -1,7 +1,9 @@
 package rbac
 
 import (
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -13,15 +15,28 @@ type seedPlan struct {
 	hashes []string
 }
 
-// prepareSeed hashes the default users' passwords.
+// prepareSeed hashes the default users' passwords (Options.InitialPasswords
+// replacing Wazuh's well-known ones), in parallel: they dominate a first start.
 func (s *Store) prepareSeed() (*seedPlan, error) {
-	p := &seedPlan{}
-	for _, u := range defaultUsers {
-		h, err := s.hashNew(u.password)
-		if err != nil {
-			return nil, fmt.Errorf("rbac: hash default password: %w", err)
+	p := &seedPlan{hashes: make([]string, len(defaultUsers))}
+	errs := make([]error, len(defaultUsers))
+	var wg sync.WaitGroup
+	for i, u := range defaultUsers {
+		password := u.password
+		if pw, ok := s.opts.InitialPasswords[u.name]; ok {
+			password = pw
 		}
-		p.hashes = append(p.hashes, h)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if p.hashes[i], errs[i] = s.hashNew(password); errs[i] != nil {
+				errs[i] = fmt.Errorf("rbac: hash default password of %s: %w", u.name, errs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

@@ -42,6 +42,10 @@ type Options struct {
 	// CredentialCacheSize bounds the verified-credentials cache. Zero means
 	// 1024 entries; negative disables the cache.
 	CredentialCacheSize int
+	// InitialPasswords replaces the default users' well-known passwords
+	// (username → password) when a new database is seeded. Existing
+	// databases are never changed.
+	InitialPasswords map[string]string
 	// Logger receives warnings (for example run_as rules that hit the depth
 	// limit). Nil discards them.
 	Logger *slog.Logger
