@@ -11,11 +11,17 @@ import (
 // commonParams are accepted by every operation (api-surface.md §0).
 var commonParams = []string{"pretty", "wait_for_complete"}
 
-// checkQuery rejects parameters the operation does not declare (connexion's
-// strict validation) and non-boolean pretty / wait_for_complete values.
-func checkQuery(r *http.Request, allowed []string) *problem {
-	q := queryValues(r)
-	if err := query.CheckAllowed(q, append(append([]string{}, commonParams...), allowed...)...); err != nil {
+// withCommonParams returns the full list of parameters an operation
+// accepts: its own plus pretty and wait_for_complete.
+func withCommonParams(own []string) []string {
+	return append(append(make([]string, 0, len(commonParams)+len(own)), commonParams...), own...)
+}
+
+// checkQuery rejects parameters outside allowed (connexion's strict
+// validation; build allowed with withCommonParams) and non-boolean pretty /
+// wait_for_complete values.
+func checkQuery(q url.Values, allowed []string) *problem {
+	if err := query.CheckAllowed(q, allowed...); err != nil {
 		p := problemFromError(err, "")
 		return &p
 	}

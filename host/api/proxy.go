@@ -25,12 +25,14 @@ func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 	if len(consumes) == 0 {
 		consumes = []string{"application/json"}
 	}
+	allowed := withCommonParams(rt.QueryParams)
 	handler := func(w http.ResponseWriter, r *http.Request) {
 		if rt.Deprecated {
 			w.Header().Set("Deprecated", "true")
 		}
+		q := queryValues(r) // parsed once per request
 		if rt.QueryParams != nil {
-			if p := checkQuery(r, rt.QueryParams); p != nil {
+			if p := checkQuery(q, allowed); p != nil {
 				writeProblem(w, *p)
 				return
 			}
@@ -47,7 +49,7 @@ func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 			rec.body = body
 		}
 		req := &sdk.Request{
-			RouteID: rt.ID, Method: r.Method, Path: r.URL.Path, PathParams: mux.Vars(r), Query: queryValues(r),
+			RouteID: rt.ID, Method: r.Method, Path: r.URL.Path, PathParams: mux.Vars(r), Query: q,
 			Header: http.Header{}, Body: body, RemoteAddr: clientIP(r),
 			RequestID: strconv.FormatUint(requestSeq.Add(1), 10),
 		}
@@ -83,7 +85,7 @@ func (s *Server) callModule(w http.ResponseWriter, r *http.Request, rt sdk.Route
 	if timeout <= 0 {
 		timeout = s.opts.RequestTimeout
 	}
-	if queryValues(r).Get("wait_for_complete") != "true" && timeout > 0 {
+	if req.Query.Get("wait_for_complete") != "true" && timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()

@@ -26,7 +26,7 @@ type rootInfo struct {
 }
 
 func (s *Server) getRoot(w http.ResponseWriter, r *http.Request) {
-	if p := checkQuery(r, nil); p != nil {
+	if p := checkQuery(queryValues(r), commonParams); p != nil {
 		writeProblem(w, *p)
 		return
 	}
