@@ -3,6 +3,7 @@ package sdk
 import (
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // Request is one HTTP request the host has authenticated and authorized.
@@ -44,7 +45,9 @@ type Caller struct {
 	RunAs bool
 }
 
-// Pretty reports whether the caller asked for indented JSON (?pretty=true).
+// Pretty reports whether the caller asked for indented JSON (?pretty=true;
+// booleans are case-insensitive, as connexion parses them).
 func (r *Request) Pretty() bool {
-	return r.Query.Get("pretty") == "true"
+	vals := r.Query["pretty"]
+	return len(vals) > 0 && strings.EqualFold(vals[len(vals)-1], "true")
 }

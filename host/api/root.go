@@ -39,7 +39,7 @@ func (s *Server) getRoot(w http.ResponseWriter, r *http.Request) {
 
 // writeJSON writes v as Wazuh JSON (pretty when ?pretty=true).
 func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	body, err := sdk.MarshalWazuhJSON(v, queryValues(r).Get("pretty") == "true")
+	body, err := sdk.MarshalWazuhJSON(v, (&sdk.Request{Query: queryValues(r)}).Pretty())
 	if err != nil {
 		writeProblem(w, problemInternal)
 		return
