@@ -49,8 +49,14 @@ func Client(n int) *http.Client {
 
 // Load runs concurrency workers sending newReq until duration (or maxReq
 // requests in total, when > 0) and measures each request's latency. A
-// response whose status differs from want counts as an error.
+// response whose status differs from want counts as an error. Keep-alive
+// connections are opened first (one untimed request per worker, when
+// maxReq is 0), so figures describe steady keep-alive traffic rather than
+// the burst of TLS handshakes at the start.
 func Load(ctx context.Context, name string, client *http.Client, concurrency int, duration time.Duration, maxReq int, want int, newReq func() *http.Request) Report {
+	if maxReq == 0 {
+		warmUp(ctx, client, concurrency, newReq)
+	}
 	ctx, cancel := context.WithTimeout(ctx, duration)
 	defer cancel()
 	var (
@@ -117,4 +123,21 @@ func percentile(d []time.Duration, p int) time.Duration {
 		i--
 	}
 	return d[min(i, len(d)-1)]
+}
+
+// warmUp sends one request per worker concurrently, so that each worker's
+// keep-alive connection exists before timing starts.
+func warmUp(ctx context.Context, client *http.Client, concurrency int, newReq func() *http.Request) {
+	var wg sync.WaitGroup
+	for range concurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if resp, err := client.Do(newReq().WithContext(ctx)); err == nil {
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		}()
+	}
+	wg.Wait()
 }
