@@ -92,16 +92,9 @@ func (s *Server) updateAgentData(ctx context.Context, d *database, args string) 
 // updateKeepalive answers "update-keepalive {id,connection_status,
 // sync_status,status_code}".
 func (s *Server) updateKeepalive(ctx context.Context, d *database, args string) []byte {
-	m, bad := parseJSONArgs(args)
+	id, cs, sync, code, bad := connectionArgs(args)
 	if bad != nil {
 		return bad
-	}
-	id, okID := m.int("id")
-	cs, okCS := m.str("connection_status")
-	sync, okSync := m.str("sync_status")
-	code, _ := m.int("status_code")
-	if !okID || !okCS || !okSync {
-		return missingFields()
 	}
 	return execReply(ctx, d, "Cannot execute SQL query",
 		"UPDATE agent SET last_keepalive = STRFTIME('%s', 'NOW'), connection_status = ?, sync_status = ?, disconnection_time = 0, status_code = ? WHERE id = ?",
@@ -112,16 +105,9 @@ func (s *Server) updateKeepalive(ctx context.Context, d *database, args string) 
 // connection_status,sync_status,status_code}"; a disconnection stamps
 // disconnection_time.
 func (s *Server) updateConnectionStatus(ctx context.Context, d *database, args string) []byte {
-	m, bad := parseJSONArgs(args)
+	id, cs, sync, code, bad := connectionArgs(args)
 	if bad != nil {
 		return bad
-	}
-	id, okID := m.int("id")
-	cs, okCS := m.str("connection_status")
-	sync, okSync := m.str("sync_status")
-	code, _ := m.int("status_code")
-	if !okID || !okCS || !okSync {
-		return missingFields()
 	}
 	var disc int64
 	if cs == "disconnected" {
@@ -130,6 +116,24 @@ func (s *Server) updateConnectionStatus(ctx context.Context, d *database, args s
 	return execReply(ctx, d, "Cannot execute SQL query",
 		"UPDATE agent SET connection_status = ?, sync_status = ?, disconnection_time = ?, status_code = ? WHERE id = ?",
 		cs, sync, disc, code, id)
+}
+
+// connectionArgs parses the {id, connection_status, sync_status,
+// status_code} arguments shared by update-keepalive and
+// update-connection-status; bad is the error reply when they are invalid.
+func connectionArgs(args string) (id int64, cs, sync string, code int64, bad []byte) {
+	m, bad := parseJSONArgs(args)
+	if bad != nil {
+		return 0, "", "", 0, bad
+	}
+	id, okID := m.int("id")
+	cs, okCS := m.str("connection_status")
+	sync, okSync := m.str("sync_status")
+	code, _ = m.int("status_code")
+	if !okID || !okCS || !okSync {
+		return 0, "", "", 0, missingFields()
+	}
+	return id, cs, sync, code, nil
 }
 
 // updateStatusCode answers "update-status-code {id,status_code,version,

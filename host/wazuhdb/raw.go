@@ -125,37 +125,28 @@ func (s *rawStmt) step() (ok bool, err error) {
 // twice per column (which cost most of the encoding time): that is safe
 // because the connection is held exclusively for the duration of the call.
 func (s *rawStmt) appendRow(dst []byte) []byte {
-	tls := s.c.tls
 	vm := (*sqlite3.TVdbe)(cPtr(s.p))
 	row := vm.FpResultRow
 	if row == 0 || int(vm.FnResColumn) < len(s.keys) {
 		return s.appendRowAPI(dst)
 	}
 	const memSize = unsafe.Sizeof(sqlite3.TMem{})
-	dst = append(dst, '{')
-	first := true
-	for i, key := range s.keys {
-		v := row + uintptr(i)*memSize
-		t := sqlite3.Xsqlite3_value_type(tls, v)
-		if t == sqlite3.SQLITE_NULL {
-			continue
-		}
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = appendMem(append(dst, key...), tls, v, t)
-	}
-	return append(dst, '}')
+	return s.appendObject(dst, func(i int) uintptr { return row + uintptr(i)*memSize })
 }
 
 // appendRowAPI is appendRow through sqlite3_column_value.
 func (s *rawStmt) appendRowAPI(dst []byte) []byte {
+	return s.appendObject(dst, func(i int) uintptr { return sqlite3.Xsqlite3_column_value(s.c.tls, s.p, int32(i)) })
+}
+
+// appendObject encodes the current row as a JSON object, NULL columns
+// omitted, reading column i's sqlite3_value through value.
+func (s *rawStmt) appendObject(dst []byte, value func(i int) uintptr) []byte {
 	tls := s.c.tls
 	dst = append(dst, '{')
 	first := true
 	for i, key := range s.keys {
-		v := sqlite3.Xsqlite3_column_value(tls, s.p, int32(i))
+		v := value(i)
 		t := sqlite3.Xsqlite3_value_type(tls, v)
 		if t == sqlite3.SQLITE_NULL {
 			continue
