@@ -19,7 +19,7 @@ import (
 	"github.com/wazuh-go/server/sdk/sdktest"
 )
 
-func buildExample(t *testing.T) string {
+func buildExample(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds a module binary")
@@ -33,7 +33,7 @@ func buildExample(t *testing.T) string {
 	return out
 }
 
-func newManager(t *testing.T, specs ...Spec) *Manager {
+func newManager(t testing.TB, specs ...Spec) *Manager {
 	sock, err := os.MkdirTemp("", "wm")
 	if err != nil {
 		t.Fatal(err)

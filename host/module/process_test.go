@@ -1,0 +1,47 @@
+package module
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func envValue(env []string, key string) (string, bool) {
+	for _, kv := range env {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func TestModuleEnvKeepsHostSecretsOut(t *testing.T) {
+	t.Setenv("WAZUH_API_ADMIN_PASSWORD", "secret")
+	t.Setenv("GOGC", "300")
+	env := moduleEnv([]string{"EXTRA=1"}, "debug")
+	if _, ok := envValue(env, "WAZUH_API_ADMIN_PASSWORD"); ok {
+		t.Fatal("the admin password leaked into a module's environment")
+	}
+	if v, _ := envValue(env, "GOGC"); v != "300" {
+		t.Fatalf("GOGC = %q, want the host's 300", v)
+	}
+	if v, _ := envValue(env, "EXTRA"); v != "1" {
+		t.Fatalf("the module's own env is missing: %v", env)
+	}
+}
+
+func TestModuleEnvGOMAXPROCS(t *testing.T) {
+	env := moduleEnv(nil, "info")
+	if _, ok := envValue(env, "GOMAXPROCS"); !ok {
+		t.Fatalf("no default GOMAXPROCS: %v", env)
+	}
+	env = moduleEnv([]string{"GOMAXPROCS=3"}, "info")
+	if n := slices.IndexFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "GOMAXPROCS=") }); env[n] != "GOMAXPROCS=3" {
+		t.Fatalf("the module's GOMAXPROCS setting must win: %v", env)
+	}
+	for host, want := range map[int]int{1: 1, 2: 1, 3: 1, 8: 4, 64: 32} {
+		if got := moduleMaxProcs(host); got != want {
+			t.Errorf("moduleMaxProcs(%d) = %d, want %d", host, got, want)
+		}
+	}
+}
