@@ -3,6 +3,7 @@ package wazuhdb
 import (
 	"errors"
 	"reflect"
+	"sync"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -27,6 +28,30 @@ type rawConn struct {
 
 var tlsType = reflect.TypeFor[*libc.TLS]()
 
+// rawFields are the indices of the driver connection's "db" and "tls"
+// fields, looked up once per type: FieldByName per request showed in
+// profiles.
+type rawFields struct {
+	db, tls []int
+	ok      bool
+}
+
+var rawFieldCache sync.Map // reflect.Type -> rawFields
+
+func rawFieldsOf(t reflect.Type) rawFields {
+	if f, ok := rawFieldCache.Load(t); ok {
+		return f.(rawFields)
+	}
+	var f rawFields
+	if t.PkgPath() == "modernc.org/sqlite" || t.PkgPath() == "github.com/glebarez/go-sqlite" {
+		db, okDB := t.FieldByName("db")
+		tls, okTLS := t.FieldByName("tls")
+		f = rawFields{db: db.Index, tls: tls.Index, ok: okDB && okTLS && db.Type.Kind() == reflect.Uintptr && tls.Type == tlsType}
+	}
+	rawFieldCache.Store(t, f)
+	return f
+}
+
 // rawHandle extracts the handle from a glebarez driver connection.
 func rawHandle(driverConn any) (rawConn, bool) {
 	v := reflect.ValueOf(driverConn)
@@ -34,11 +59,12 @@ func rawHandle(driverConn any) (rawConn, bool) {
 		return rawConn{}, false
 	}
 	e := v.Elem()
-	if e.Type().PkgPath() != "modernc.org/sqlite" && e.Type().PkgPath() != "github.com/glebarez/go-sqlite" {
+	f := rawFieldsOf(e.Type())
+	if !f.ok {
 		return rawConn{}, false
 	}
-	db, tls := e.FieldByName("db"), e.FieldByName("tls")
-	if !db.IsValid() || db.Kind() != reflect.Uintptr || !tls.IsValid() || tls.Type() != tlsType || tls.IsNil() {
+	db, tls := e.FieldByIndex(f.db), e.FieldByIndex(f.tls)
+	if tls.IsNil() {
 		return rawConn{}, false
 	}
 	return rawConn{tls: (*libc.TLS)(tls.UnsafePointer()), db: uintptr(db.Uint())}, true
