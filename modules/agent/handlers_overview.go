@@ -75,7 +75,9 @@ func (m *Module) lastRegistered(ctx context.Context, cond query.Cond) ([]any, er
 		return nil, err
 	}
 	var buf jsonBuf
-	if _, err := m.writeAgentRows(ctx, &buf, cmd, newAgentPlan(q.Columns, false)); err != nil {
+	if _, err := m.writeAgentRows(&buf, newAgentPlan(q.Columns, false), func(page func(json.RawMessage) error) error {
+		return m.host.StreamWDB(ctx, cmd, page)
+	}); err != nil {
 		return nil, err
 	}
 	if len(buf) == 0 {

@@ -44,35 +44,29 @@ func (m *Module) streamAgents(ctx context.Context, req *sdk.Request, l agentList
 	}
 	plan := newAgentPlan(l.q.Columns, l.explicit)
 	write := func(w io.Writer) error {
-		type counted struct {
-			n   int
-			err error
-		}
-		done := make(chan counted, 1)
-		go func() {
-			raw, err := m.host.QueryWDB(ctx, countCmd)
-			var rows []map[string]any
-			if err == nil {
-				rows, err = decodeRows(raw)
-			}
-			done <- counted{firstInt(rows), err}
-		}()
 		if _, err := io.WriteString(w, envelopeHead); err != nil {
 			return err
 		}
-		if _, err := m.writeAgentRows(ctx, w, pageCmd, plan); err != nil {
+		// The page and its total come back from one host call.
+		var count json.RawMessage
+		_, err := m.writeAgentRows(w, plan, func(page func(json.RawMessage) error) error {
+			var err error
+			count, err = sdk.StreamWDBWithCount(ctx, m.host, pageCmd, countCmd, page)
+			return err
+		})
+		if err != nil {
 			return err
 		}
-		c := <-done
-		if c.err != nil {
-			return fmt.Errorf("agent: count: %w", c.err)
+		rows, err := decodeRows(count)
+		if err != nil {
+			return fmt.Errorf("agent: count: %w", err)
 		}
 		res := sdk.NewAffectedItems(l.msgs[0], l.msgs[1], l.msgs[2])
-		res.SetTotal(c.n) // the total before offset/limit, even past the end
+		res.SetTotal(firstInt(rows)) // the total before offset/limit, even past the end
 		if l.failed != nil {
 			l.failed(res)
 		}
-		_, err := w.Write(envelopeTail(res))
+		_, err = w.Write(envelopeTail(res))
 		return err
 	}
 	if req.Pretty() {
@@ -89,16 +83,17 @@ func (m *Module) streamAgents(ctx context.Context, req *sdk.Request, l agentList
 // at a time.
 var rowBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
 
-// writeAgentRows streams the page query and writes the rendered agents,
-// comma separated; it returns how many were written.
-func (m *Module) writeAgentRows(ctx context.Context, w io.Writer, cmd string, plan *agentPlan) (int, error) {
+// writeAgentRows renders the agent rows of the pages that stream hands to
+// its callback and writes them to w, comma separated; it returns how many
+// were written.
+func (m *Module) writeAgentRows(w io.Writer, plan *agentPlan, stream func(page func(json.RawMessage) error) error) (int, error) {
 	n := 0
 	bp := rowBufs.Get().(*[]byte)
 	defer rowBufs.Put(bp)
 	buf := (*bp)[:0]
 	defer func() { *bp = buf[:0] }()
 	vals := plan.newRow()
-	err := m.host.StreamWDB(ctx, cmd, func(page json.RawMessage) error {
+	err := stream(func(page json.RawMessage) error {
 		buf = buf[:0]
 		err := eachRow(page, func(r *rowScanner) error {
 			if n > 0 {

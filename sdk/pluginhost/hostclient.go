@@ -33,32 +33,54 @@ func (h *hostClient) QueryWDB(ctx context.Context, command string) (json.RawMess
 }
 
 func (h *hostClient) StreamWDB(ctx context.Context, command string, fn func(json.RawMessage) error) error {
+	_, err := h.streamWDB(ctx, &hostv1.QueryWDBRequest{Command: command}, fn)
+	return err
+}
+
+// StreamWDBWithCount implements sdk.CountingStreamer: the count travels in
+// the stream's last message, so a listing costs one host call.
+func (h *hostClient) StreamWDBWithCount(ctx context.Context, command, countCommand string, fn func(json.RawMessage) error) (json.RawMessage, error) {
+	return h.streamWDB(ctx, &hostv1.QueryWDBRequest{Command: command, CountCommand: countCommand}, fn)
+}
+
+// streamWDB runs one QueryWDBStream call, handing each page to fn, and
+// returns the count payload when the request asked for one.
+func (h *hostClient) streamWDB(ctx context.Context, req *hostv1.QueryWDBRequest, fn func(json.RawMessage) error) (json.RawMessage, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	stream, err := h.rpc.QueryWDBStream(ctx, &hostv1.QueryWDBRequest{Command: command}, codecCallOption()) // for aliasedMsg
+	stream, err := h.rpc.QueryWDBStream(ctx, req, codecCallOption()) // for aliasedMsg
 	if err != nil {
-		return fmt.Errorf("pluginhost: stream wdb: %w", err)
+		return nil, fmt.Errorf("pluginhost: stream wdb: %w", err)
 	}
 	recv := &aliasedMsg{field: payloadField}
 	defer recv.release()
+	var count json.RawMessage
 	for {
 		msg := &hostv1.QueryWDBResponse{}
 		recv.msg = msg
 		err := stream.RecvMsg(recv)
 		if errors.Is(err, io.EOF) {
-			return nil
+			if req.GetCountCommand() != "" && count == nil {
+				return nil, errors.New("pluginhost: stream wdb: the host sent no count")
+			}
+			return count, nil
 		}
 		if err != nil {
-			return fmt.Errorf("pluginhost: stream wdb: %w", err)
+			return nil, fmt.Errorf("pluginhost: stream wdb: %w", err)
 		}
 		if err := hostErrorFromWire(msg.GetError()); err != nil {
-			return err
+			return nil, err
+		}
+		if c := msg.GetCountPayload(); c != nil {
+			count = json.RawMessage(c)
+			recv.release()
+			continue
 		}
 		// fn must not retain the page: its buffer is recycled.
 		err = fn(recv.big)
 		recv.release()
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
 }

@@ -47,13 +47,23 @@ func (s *hostServer) QueryWDB(ctx context.Context, req *hostv1.QueryWDBRequest) 
 }
 
 func (s *hostServer) QueryWDBStream(req *hostv1.QueryWDBRequest, stream hostv1.HostService_QueryWDBStreamServer) error {
-	err := s.host.StreamWDB(stream.Context(), req.GetCommand(), func(page json.RawMessage) error {
+	send := func(page json.RawMessage) error {
 		return stream.Send(&hostv1.QueryWDBResponse{Payload: page})
-	})
+	}
+	if req.GetCountCommand() == "" {
+		if err := s.host.StreamWDB(stream.Context(), req.GetCommand(), send); err != nil {
+			return stream.Send(&hostv1.QueryWDBResponse{Error: hostErrorToWire(err)})
+		}
+		return nil
+	}
+	count, err := sdk.StreamWDBWithCount(stream.Context(), s.host, req.GetCommand(), req.GetCountCommand(), send)
 	if err != nil {
 		return stream.Send(&hostv1.QueryWDBResponse{Error: hostErrorToWire(err)})
 	}
-	return nil
+	if count == nil {
+		count = json.RawMessage("null") // never an unset field: the client waits for it
+	}
+	return stream.Send(&hostv1.QueryWDBResponse{CountPayload: count})
 }
 
 func (s *hostServer) SendSocket(ctx context.Context, req *hostv1.SendSocketRequest) (*hostv1.SendSocketResponse, error) {

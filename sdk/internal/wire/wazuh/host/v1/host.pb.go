@@ -98,7 +98,10 @@ func (x *HostError) GetRemediation() string {
 type QueryWDBRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// command is the full wazuh-db command, e.g. "global sql SELECT 1".
-	Command       string `protobuf:"bytes,1,opt,name=command,proto3" json:"command,omitempty"`
+	Command string `protobuf:"bytes,1,opt,name=command,proto3" json:"command,omitempty"`
+	// count_command is, on QueryWDBStream only, a second command (usually
+	// the listing's COUNT) whose payload ends the stream.
+	CountCommand  string `protobuf:"bytes,2,opt,name=count_command,json=countCommand,proto3" json:"count_command,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -140,13 +143,23 @@ func (x *QueryWDBRequest) GetCommand() string {
 	return ""
 }
 
+func (x *QueryWDBRequest) GetCountCommand() string {
+	if x != nil {
+		return x.CountCommand
+	}
+	return ""
+}
+
 // QueryWDBResponse is the payload of a wazuh-db answer, or one page of rows.
 type QueryWDBResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// payload is the JSON payload after the status word.
 	Payload []byte `protobuf:"bytes,1,opt,name=payload,proto3" json:"payload,omitempty"`
 	// error when wazuh-db failed.
-	Error         *HostError `protobuf:"bytes,2,opt,name=error,proto3" json:"error,omitempty"`
+	Error *HostError `protobuf:"bytes,2,opt,name=error,proto3" json:"error,omitempty"`
+	// count_payload is the payload of the request's count_command; it comes
+	// in the stream's last message, after every page.
+	CountPayload  []byte `protobuf:"bytes,3,opt,name=count_payload,json=countPayload,proto3" json:"count_payload,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -191,6 +204,13 @@ func (x *QueryWDBResponse) GetPayload() []byte {
 func (x *QueryWDBResponse) GetError() *HostError {
 	if x != nil {
 		return x.Error
+	}
+	return nil
+}
+
+func (x *QueryWDBResponse) GetCountPayload() []byte {
+	if x != nil {
+		return x.CountPayload
 	}
 	return nil
 }
@@ -626,12 +646,14 @@ const file_wazuh_host_v1_host_proto_rawDesc = "" +
 	"\vhttp_status\x18\x02 \x01(\x05R\n" +
 	"httpStatus\x12\x18\n" +
 	"\amessage\x18\x03 \x01(\tR\amessage\x12 \n" +
-	"\vremediation\x18\x04 \x01(\tR\vremediation\"+\n" +
+	"\vremediation\x18\x04 \x01(\tR\vremediation\"P\n" +
 	"\x0fQueryWDBRequest\x12\x18\n" +
-	"\acommand\x18\x01 \x01(\tR\acommand\"\\\n" +
+	"\acommand\x18\x01 \x01(\tR\acommand\x12#\n" +
+	"\rcount_command\x18\x02 \x01(\tR\fcountCommand\"\x81\x01\n" +
 	"\x10QueryWDBResponse\x12\x18\n" +
 	"\apayload\x18\x01 \x01(\fR\apayload\x12.\n" +
-	"\x05error\x18\x02 \x01(\v2\x18.wazuh.host.v1.HostErrorR\x05error\"E\n" +
+	"\x05error\x18\x02 \x01(\v2\x18.wazuh.host.v1.HostErrorR\x05error\x12#\n" +
+	"\rcount_payload\x18\x03 \x01(\fR\fcountPayload\"E\n" +
 	"\x11SendSocketRequest\x12\x16\n" +
 	"\x06socket\x18\x01 \x01(\tR\x06socket\x12\x18\n" +
 	"\apayload\x18\x02 \x01(\fR\apayload\"^\n" +

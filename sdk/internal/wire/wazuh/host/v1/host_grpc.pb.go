@@ -36,7 +36,10 @@ const (
 type HostServiceClient interface {
 	// QueryWDB sends one wazuh-db command and returns its payload.
 	QueryWDB(ctx context.Context, in *QueryWDBRequest, opts ...grpc.CallOption) (*QueryWDBResponse, error)
-	// QueryWDBStream runs a wazuh-db sql query page by page.
+	// QueryWDBStream runs a wazuh-db sql query page by page. With
+	// count_command set, the host also runs that command concurrently and
+	// sends its payload in the stream's last message (count_payload): a
+	// listing's total and page in one call.
 	QueryWDBStream(ctx context.Context, in *QueryWDBRequest, opts ...grpc.CallOption) (grpc.ServerStreamingClient[QueryWDBResponse], error)
 	// SendSocket sends a payload to a Wazuh socket by logical name.
 	SendSocket(ctx context.Context, in *SendSocketRequest, opts ...grpc.CallOption) (*SendSocketResponse, error)
@@ -123,7 +126,10 @@ func (c *hostServiceClient) FileOp(ctx context.Context, in *FileOpRequest, opts 
 type HostServiceServer interface {
 	// QueryWDB sends one wazuh-db command and returns its payload.
 	QueryWDB(context.Context, *QueryWDBRequest) (*QueryWDBResponse, error)
-	// QueryWDBStream runs a wazuh-db sql query page by page.
+	// QueryWDBStream runs a wazuh-db sql query page by page. With
+	// count_command set, the host also runs that command concurrently and
+	// sends its payload in the stream's last message (count_payload): a
+	// listing's total and page in one call.
 	QueryWDBStream(*QueryWDBRequest, grpc.ServerStreamingServer[QueryWDBResponse]) error
 	// SendSocket sends a payload to a Wazuh socket by logical name.
 	SendSocket(context.Context, *SendSocketRequest) (*SendSocketResponse, error)
