@@ -20,8 +20,9 @@ package sdk
 const Version = "0.1.0"
 
 // ProtocolMinor is the minor version of module protocol v1 this sdk speaks.
-// Within v1 the protocol changes additively only.
-const ProtocolMinor = 0
+// Within v1 the protocol changes additively only. Minor 1 added
+// QueryWDBRequest.count_command (StreamWDBWithCount).
+const ProtocolMinor = 1
 
 // MaxMessageBytes is the gRPC message size limit on both sides of the module
 // boundary. Responses larger than this must use streaming routes.

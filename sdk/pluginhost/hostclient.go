@@ -39,8 +39,14 @@ func (h *hostClient) StreamWDB(ctx context.Context, command string, fn func(json
 
 // StreamWDBWithCount implements sdk.CountingStreamer: the count travels in
 // the stream's last message, so a listing costs one host call.
+// A host older than protocol v1.1 ignores count_command; the count is then
+// asked for separately.
 func (h *hostClient) StreamWDBWithCount(ctx context.Context, command, countCommand string, fn func(json.RawMessage) error) (json.RawMessage, error) {
-	return h.streamWDB(ctx, &hostv1.QueryWDBRequest{Command: command, CountCommand: countCommand}, fn)
+	count, err := h.streamWDB(ctx, &hostv1.QueryWDBRequest{Command: command, CountCommand: countCommand}, fn)
+	if err == nil && count == nil {
+		return h.QueryWDB(ctx, countCommand)
+	}
+	return count, err
 }
 
 // streamWDB runs one QueryWDBStream call, handing each page to fn, and
@@ -60,9 +66,6 @@ func (h *hostClient) streamWDB(ctx context.Context, req *hostv1.QueryWDBRequest,
 		recv.msg = msg
 		err := stream.RecvMsg(recv)
 		if errors.Is(err, io.EOF) {
-			if req.GetCountCommand() != "" && count == nil {
-				return nil, errors.New("pluginhost: stream wdb: the host sent no count")
-			}
 			return count, nil
 		}
 		if err != nil {
