@@ -18,6 +18,7 @@ import (
 
 	"github.com/wazuh-go/server/host/app"
 	"github.com/wazuh-go/server/host/config"
+	"github.com/wazuh-go/server/host/logsink"
 )
 
 func main() {
@@ -44,8 +45,12 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	// Log lines are written in batches (at most logsink.DefaultInterval
+	// late); every return path below flushes them.
+	out := logsink.NewBuffered(stderr, 0)
+	defer out.Close()
 	log := hclog.New(&hclog.LoggerOptions{
-		Name: "wazuh-apid", Output: stderr, Level: hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)),
+		Name: "wazuh-apid", Output: out, Level: hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)),
 		JSONFormat: cfg.Logs.Format == "json",
 	})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
