@@ -76,9 +76,17 @@ func withAccessLog(log hclog.Logger, next http.Handler) http.Handler {
 	})
 }
 
-// escapeLogField escapes control characters (the 4.14.6 log-injection fix).
+// logFieldEscaper escapes control characters (the 4.14.6 log-injection
+// fix). It is built once: building a Replacer per line cost a third of a
+// rejected request.
+var logFieldEscaper = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`)
+
+// escapeLogField escapes s for one access-log line.
 func escapeLogField(s string) string {
-	return strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return logFieldEscaper.Replace(s)
 }
 
 func sanitizedQuery(r *http.Request) string {

@@ -16,10 +16,17 @@ var securityHeaders = [][2]string{
 }
 
 func withSecurityHeaders(next http.Handler) http.Handler {
+	// The value slices are shared by every response: Header.Set replaces a
+	// slice and Header.Add appends to a full one (len == cap), so none is
+	// ever written in place.
+	values := make([][]string, len(securityHeaders))
+	for i, kv := range securityHeaders {
+		values[i] = []string{kv[1]}
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		for _, kv := range securityHeaders {
-			h[kv[0]] = []string{kv[1]}
+		for i, kv := range securityHeaders {
+			h[kv[0]] = values[i]
 		}
 		next.ServeHTTP(w, r)
 	})
