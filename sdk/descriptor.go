@@ -71,6 +71,14 @@ type Route struct {
 	// "application/json". A body without Content-Type gets Wazuh's 406
 	// (6002), another type 415.
 	Consumes []string
+	// AllowChecks are RBAC actions the host evaluates for every caller of
+	// the route, without denying anything: Request.Allows reports for each
+	// whether the caller's policies hold an explicit allow for it on some
+	// resource. Configuration reads declare RevealSecretsChecks() and mask
+	// secrets unless Request.MayRevealSecrets. The host refuses a module
+	// whose AllowChecks name an action that is neither in Wazuh's catalogue
+	// nor in the module's Actions. Omitted from JSON when empty.
+	AllowChecks []string `json:",omitempty"`
 }
 
 // Permission is one RBAC requirement of a route.

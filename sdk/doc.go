@@ -22,7 +22,9 @@ const Version = "0.1.0"
 // ProtocolMinor is the minor version of module protocol v1 this sdk speaks.
 // Within v1 the protocol changes additively only. Minor 1 added
 // QueryWDBRequest.count_command (StreamWDBWithCount).
-const ProtocolMinor = 1
+// Minor 2 added RouteSpec.allow_checks and HandleRequest.allowed_actions
+// (Route.AllowChecks, Request.Allows).
+const ProtocolMinor = 2
 
 // MaxMessageBytes is the gRPC message size limit on both sides of the module
 // boundary. Responses larger than this must use streaming routes.

@@ -31,6 +31,10 @@ type Request struct {
 	RequestID string
 	// RemoteAddr is the client address.
 	RemoteAddr string
+	// Allows holds the route's AllowChecks the caller has an explicit allow
+	// for (true); an action that is absent or false is not allowed, or was
+	// not declared in Route.AllowChecks. See MayRevealSecrets.
+	Allows map[string]bool
 }
 
 // Caller is the authenticated user of a request, from the verified token.

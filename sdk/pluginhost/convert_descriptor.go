@@ -17,6 +17,7 @@ func descriptorToWire(d sdk.Descriptor) *modulev1.DescribeResponse {
 			Id: r.ID, Method: r.Method, Path: r.Path, Summary: r.Summary,
 			TimeoutMs: r.Timeout.Milliseconds(), Stream: r.Stream, Dapi: r.DAPI,
 			QueryParams: r.QueryParams, Deprecated: r.Deprecated, Public: r.Public, Consumes: r.Consumes,
+			AllowChecks: r.AllowChecks,
 		}
 		for _, p := range r.Permissions {
 			wr.Permissions = append(wr.Permissions, &modulev1.Permission{Action: p.Action, Resource: p.Resource, TargetParam: p.TargetParam})
@@ -39,6 +40,7 @@ func descriptorFromWire(w *modulev1.DescribeResponse) sdk.Descriptor {
 			ID: r.GetId(), Method: r.GetMethod(), Path: r.GetPath(), Summary: r.GetSummary(),
 			Timeout: time.Duration(r.GetTimeoutMs()) * time.Millisecond, Stream: r.GetStream(), DAPI: r.GetDapi(),
 			QueryParams: r.GetQueryParams(), Deprecated: r.GetDeprecated(), Public: r.GetPublic(), Consumes: r.GetConsumes(),
+			AllowChecks: r.GetAllowChecks(),
 		}
 		for _, p := range r.GetPermissions() {
 			sr.Permissions = append(sr.Permissions, sdk.Permission{Action: p.GetAction(), Resource: p.GetResource(), TargetParam: p.GetTargetParam()})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/wazuh-go/server/sdk"
 	modulev1 "github.com/wazuh-go/server/sdk/internal/wire/wazuh/module/v1"
@@ -38,7 +39,34 @@ func requestToWire(r *sdk.Request) *modulev1.HandleRequest {
 	for _, s := range r.Scopes {
 		w.Scopes = append(w.Scopes, &modulev1.ResourceScope{Action: s.Action, ResourceType: s.ResourceType, All: s.All, Allow: s.Allow, Deny: s.Deny})
 	}
+	w.AllowedActions = allowsToWire(r.Allows)
 	return w
+}
+
+// allowsToWire lists the allowed actions, sorted so that the message is
+// deterministic; false entries are not sent.
+func allowsToWire(allows map[string]bool) []string {
+	var out []string
+	for action, ok := range allows {
+		if ok {
+			out = append(out, action)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// allowsFromWire is the inverse of allowsToWire; nil when nothing is
+// allowed.
+func allowsFromWire(actions []string) map[string]bool {
+	if len(actions) == 0 {
+		return nil
+	}
+	out := make(map[string]bool, len(actions))
+	for _, a := range actions {
+		out[a] = true
+	}
+	return out
 }
 
 func requestFromWire(w *modulev1.HandleRequest) *sdk.Request {
@@ -55,6 +83,7 @@ func requestFromWire(w *modulev1.HandleRequest) *sdk.Request {
 	for _, s := range w.GetScopes() {
 		r.Scopes = append(r.Scopes, sdk.ResourceScope{Action: s.GetAction(), ResourceType: s.GetResourceType(), All: s.GetAll(), Allow: s.GetAllow(), Deny: s.GetDeny()})
 	}
+	r.Allows = allowsFromWire(w.GetAllowedActions())
 	return r
 }
 

@@ -310,9 +310,12 @@ type HandleRequest struct {
 	// request_id for logs.
 	RequestId string `protobuf:"bytes,10,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// remote_addr of the client.
-	RemoteAddr    string `protobuf:"bytes,11,opt,name=remote_addr,json=remoteAddr,proto3" json:"remote_addr,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	RemoteAddr string `protobuf:"bytes,11,opt,name=remote_addr,json=remoteAddr,proto3" json:"remote_addr,omitempty"`
+	// allowed_actions are the route's allow_checks for which the caller holds
+	// an explicit allow; the others are absent. Added in protocol minor 2.
+	AllowedActions []string `protobuf:"bytes,12,rep,name=allowed_actions,json=allowedActions,proto3" json:"allowed_actions,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *HandleRequest) Reset() {
@@ -420,6 +423,13 @@ func (x *HandleRequest) GetRemoteAddr() string {
 		return x.RemoteAddr
 	}
 	return ""
+}
+
+func (x *HandleRequest) GetAllowedActions() []string {
+	if x != nil {
+		return x.AllowedActions
+	}
+	return nil
 }
 
 // HandleResponse is an HTTP response or a chunk of one.
@@ -683,7 +693,7 @@ const file_wazuh_module_v1_module_proto_rawDesc = "" +
 	"\agranted\x18\x03 \x01(\v2\x1d.wazuh.module.v1.CapabilitiesR\agranted\x12\x1b\n" +
 	"\tnode_name\x18\x04 \x01(\tR\bnodeName\"G\n" +
 	"\x11ConfigureResponse\x122\n" +
-	"\x05error\x18\x01 \x01(\v2\x1c.wazuh.module.v1.ModuleErrorR\x05error\"\xd7\x05\n" +
+	"\x05error\x18\x01 \x01(\v2\x1c.wazuh.module.v1.ModuleErrorR\x05error\"\x80\x06\n" +
 	"\rHandleRequest\x12\x19\n" +
 	"\broute_id\x18\x01 \x01(\tR\arouteId\x12\x16\n" +
 	"\x06method\x18\x02 \x01(\tR\x06method\x12\x12\n" +
@@ -699,7 +709,8 @@ const file_wazuh_module_v1_module_proto_rawDesc = "" +
 	"request_id\x18\n" +
 	" \x01(\tR\trequestId\x12\x1f\n" +
 	"\vremote_addr\x18\v \x01(\tR\n" +
-	"remoteAddr\x1a=\n" +
+	"remoteAddr\x12'\n" +
+	"\x0fallowed_actions\x18\f \x03(\tR\x0eallowedActions\x1a=\n" +
 	"\x0fPathParamsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\x1aU\n" +

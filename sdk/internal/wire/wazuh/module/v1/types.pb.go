@@ -163,7 +163,13 @@ type RouteSpec struct {
 	Public bool `protobuf:"varint,11,opt,name=public,proto3" json:"public,omitempty"`
 	// consumes lists accepted request body media types; empty means
 	// ["application/json"].
-	Consumes      []string `protobuf:"bytes,12,rep,name=consumes,proto3" json:"consumes,omitempty"`
+	Consumes []string `protobuf:"bytes,12,rep,name=consumes,proto3" json:"consumes,omitempty"`
+	// allow_checks lists RBAC actions the host evaluates for each caller and
+	// reports in HandleRequest.allowed_actions: whether the caller's processed
+	// policies hold an explicit allow for the action on any resource (how
+	// Wazuh's @mask_sensitive_config decides whether to reveal secrets).
+	// Added in protocol minor 2.
+	AllowChecks   []string `protobuf:"bytes,13,rep,name=allow_checks,json=allowChecks,proto3" json:"allow_checks,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -278,6 +284,13 @@ func (x *RouteSpec) GetPublic() bool {
 func (x *RouteSpec) GetConsumes() []string {
 	if x != nil {
 		return x.Consumes
+	}
+	return nil
+}
+
+func (x *RouteSpec) GetAllowChecks() []string {
+	if x != nil {
+		return x.AllowChecks
 	}
 	return nil
 }
@@ -723,7 +736,7 @@ const file_wazuh_module_v1_types_proto_rawDesc = "" +
 	"Permission\x12\x16\n" +
 	"\x06action\x18\x01 \x01(\tR\x06action\x12\x1a\n" +
 	"\bresource\x18\x02 \x01(\tR\bresource\x12!\n" +
-	"\ftarget_param\x18\x03 \x01(\tR\vtargetParam\"\xe2\x02\n" +
+	"\ftarget_param\x18\x03 \x01(\tR\vtargetParam\"\x85\x03\n" +
 	"\tRouteSpec\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06method\x18\x02 \x01(\tR\x06method\x12\x12\n" +
@@ -740,7 +753,8 @@ const file_wazuh_module_v1_types_proto_rawDesc = "" +
 	" \x01(\bR\n" +
 	"deprecated\x12\x16\n" +
 	"\x06public\x18\v \x01(\bR\x06public\x12\x1a\n" +
-	"\bconsumes\x18\f \x03(\tR\bconsumes\"\x8d\x01\n" +
+	"\bconsumes\x18\f \x03(\tR\bconsumes\x12!\n" +
+	"\fallow_checks\x18\r \x03(\tR\vallowChecks\"\x8d\x01\n" +
 	"\n" +
 	"ActionSpec\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12 \n" +
