@@ -97,7 +97,11 @@ func (s servedClient) Handle(ctx context.Context, req *sdk.Request) (*sdk.Respon
 
 // NewRequest builds a request for routeID with a raw query string, a caller
 // named "wazuh" (user 1, role 1) and scopes permitting everything for the
-// route's permissions in desc.
+// route's permissions in desc. Like the administrator, the caller holds an
+// allow for every action of the route's AllowChecks: Request.Allows maps
+// each to true (it stays nil for a route without AllowChecks). Tests of a
+// caller without them set req.Allows (nil: nothing allowed) before the
+// call.
 func NewRequest(desc sdk.Descriptor, routeID, rawQuery string, pathParams map[string]string) *sdk.Request {
 	q, _ := url.ParseQuery(rawQuery)
 	req := &sdk.Request{
@@ -114,6 +118,12 @@ func NewRequest(desc sdk.Descriptor, routeID, rawQuery string, pathParams map[st
 		req.Method, req.Path = r.Method, r.Path
 		for _, p := range r.Permissions {
 			req.Scopes = append(req.Scopes, sdk.ResourceScope{Action: p.Action, ResourceType: ResourceType(p.Resource), All: true})
+		}
+		for _, a := range r.AllowChecks {
+			if req.Allows == nil {
+				req.Allows = map[string]bool{}
+			}
+			req.Allows[a] = true
 		}
 	}
 	return req
