@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/hashicorp/go-plugin"
@@ -92,40 +93,79 @@ func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, e
 // header before the first body byte is written to body. An error before
 // start is a *sdk.Error or a transport error; an error after it means the
 // body is truncated.
+//
+// The first body chunk is held until the next message arrives: when the
+// stream ends there, the whole body is known and start receives a
+// Content-Length header, so the HTTP layer writes one plain response
+// instead of a chunked one (Wazuh's own responses carry Content-Length).
 func (c *Client) HandleStream(ctx context.Context, req *sdk.Request, start func(status int, header http.Header), body io.Writer) error {
 	stream, err := c.rpc.HandleStream(ctx, requestToWire(req), codecCallOption()) // for aliasedMsg
 	if err != nil {
 		return fmt.Errorf("pluginhost: handle stream %s: %w", req.RouteID, err)
 	}
-	started := false
-	recv := &aliasedMsg{field: bodyField}
-	defer recv.release()
-	for {
-		msg := &modulev1.HandleResponse{}
-		recv.msg = msg
-		err := stream.RecvMsg(recv)
-		if errors.Is(err, io.EOF) {
-			if !started {
-				return fmt.Errorf("pluginhost: stream %s ended without a response", req.RouteID)
-			}
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("pluginhost: stream %s: %w", req.RouteID, err)
-		}
-		if msg.GetError() != nil && !started {
-			return errorFromWire(msg.GetError())
-		}
-		if !started {
-			start(int(msg.GetStatus()), http.Header(valuesFromWire(msg.GetHeader())))
-			started = true
-		}
-		_, err = body.Write(recv.big)
-		recv.release()
-		if err != nil {
-			return fmt.Errorf("pluginhost: write stream body: %w", err)
+	first := recvChunk(stream, req.RouteID)
+	defer first.release()
+	if errors.Is(first.err, io.EOF) {
+		return fmt.Errorf("pluginhost: stream %s ended without a response", req.RouteID)
+	}
+	if first.err != nil {
+		return first.err
+	}
+	if e := first.msg.GetError(); e != nil {
+		return errorFromWire(e)
+	}
+	header := http.Header(valuesFromWire(first.msg.GetHeader()))
+	if header == nil {
+		header = http.Header{}
+	}
+	cur := recvChunk(stream, req.RouteID)
+	if errors.Is(cur.err, io.EOF) {
+		header.Set("Content-Length", strconv.Itoa(len(first.aliased.big)))
+	}
+	start(int(first.msg.GetStatus()), header)
+	_, err = body.Write(first.aliased.big)
+	first.release()
+	for err == nil && cur.err == nil {
+		_, err = body.Write(cur.aliased.big)
+		cur.release()
+		if err == nil {
+			cur = recvChunk(stream, req.RouteID)
 		}
 	}
+	cur.release()
+	switch {
+	case err != nil:
+		return fmt.Errorf("pluginhost: write stream body: %w", err)
+	case errors.Is(cur.err, io.EOF):
+		return nil
+	default:
+		return cur.err
+	}
+}
+
+// chunk is one received HandleStream message whose body aliases the
+// receive buffer until release; err is io.EOF at the end of the stream, or
+// the stream's failure.
+type chunk struct {
+	msg     *modulev1.HandleResponse
+	aliased *aliasedMsg
+	err     error
+}
+
+func (c *chunk) release() { c.aliased.release() }
+
+// recvChunk receives the next message of a HandleStream call.
+func recvChunk(stream modulev1.ModuleService_HandleStreamClient, routeID string) *chunk {
+	c := &chunk{msg: &modulev1.HandleResponse{}}
+	c.aliased = &aliasedMsg{field: bodyField, msg: c.msg}
+	err := stream.RecvMsg(c.aliased)
+	switch {
+	case errors.Is(err, io.EOF):
+		c.err = io.EOF
+	case err != nil:
+		c.err = fmt.Errorf("pluginhost: stream %s: %w", routeID, err)
+	}
+	return c
 }
 
 // CheckHealth asks the module for its health.
