@@ -155,19 +155,6 @@ func (p *Permissions) Resources(action string) []ResourceEffect {
 	return append([]ResourceEffect(nil), p.m.byAction[action]...)
 }
 
-// HasAllow reports whether some policy entry allows action, whatever the
-// resource. Configuration reads mask cluster.key and authd.pass unless the
-// caller has an allow for manager:update_config or cluster:update_config
-// (Wazuh 4.14.7: a deny entry no longer counts).
-func (p *Permissions) HasAllow(action string) bool {
-	for _, e := range p.m.byAction[action] {
-		if e.Effect == EffectAllow {
-			return true
-		}
-	}
-	return false
-}
-
 // MarshalJSON renders the map as GET /security/users/me/policies shows it:
 // {"<action>": {"<resource>": "<effect>", ...}, ..., "rbac_mode": "<mode>"},
 // in processing order.
