@@ -19,13 +19,15 @@ var requestSeq atomic.Uint64
 var forwardedHeaders = []string{"Content-Type", "Accept", "User-Agent"}
 
 // proxy serves one module route: authentication, query and body checks,
-// RBAC, then the module call with the request timeout.
+// RBAC (permissions, then the route's AllowChecks when Authz is an
+// AllowEvaluator), then the module call with the request timeout.
 func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 	consumes := rt.Consumes
 	if len(consumes) == 0 {
 		consumes = []string{"application/json"}
 	}
 	allowed := withCommonParams(rt.QueryParams)
+	allowEval, _ := s.opts.Authz.(AllowEvaluator)
 	handler := func(w http.ResponseWriter, r *http.Request) {
 		if rt.Deprecated {
 			w.Header().Set("Deprecated", "true")
@@ -68,6 +70,12 @@ func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 				}
 				req.Scopes = scopes
 			}
+			allows, failed := allowsFor(r.Context(), allowEval, id, rt.AllowChecks)
+			if failed != nil {
+				writeProblem(w, problemFromError(failed, s.dapiNode(r.Context(), id)))
+				return
+			}
+			req.Allows = allows
 		}
 		s.callModule(w, r, rt, target, req)
 	}
