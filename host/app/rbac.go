@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/wazuh-go/server/host/api"
 	"github.com/wazuh-go/server/host/auth"
 	"github.com/wazuh-go/server/host/layout"
 	"github.com/wazuh-go/server/host/rbac"
@@ -20,6 +21,9 @@ import (
 
 // AdminPasswordEnv sets the "wazuh" user's password on first start.
 const AdminPasswordEnv = "WAZUH_API_ADMIN_PASSWORD"
+
+// The bridge evaluates routes' AllowChecks too.
+var _ api.AllowEvaluator = (*rbacBridge)(nil)
 
 // rbacBridge adapts rbac.Store to the HTTP layer's interfaces.
 type rbacBridge struct {
@@ -62,11 +66,7 @@ var placeholder = regexp.MustCompile(`\{([^}]+)\}`)
 // into each permission's resource template (Wazuh's expose_resources) and
 // evaluates the caller's policies.
 func (b *rbacBridge) Authorize(ctx context.Context, id *auth.Identity, perms []sdk.Permission, pathParams map[string]string, q url.Values) (sdk.Scopes, *sdk.Error) {
-	roles := make([]int, len(id.Claims.RBACRoles))
-	for i, r := range id.Claims.RBACRoles {
-		roles[i] = int(r)
-	}
-	p, err := b.store.Permissions(ctx, roles, rbac.Mode(id.Claims.RBACMode))
+	p, err := b.permissions(ctx, id)
 	if err != nil {
 		return nil, internalError(err)
 	}
@@ -83,6 +83,28 @@ func (b *rbacBridge) Authorize(ctx context.Context, id *auth.Identity, perms []s
 		return nil, internalError(err)
 	}
 	return scopes, nil
+}
+
+// AllowedActions implements api.AllowEvaluator: whether the caller's
+// processed policies hold an explicit allow for each action (Wazuh
+// 4.14.7's @mask_sensitive_config rule, see rbac.Permissions.HasAllow). The
+// permission map comes from the store's cache, the one Authorize used.
+func (b *rbacBridge) AllowedActions(ctx context.Context, id *auth.Identity, actions []string) (map[string]bool, *sdk.Error) {
+	p, err := b.permissions(ctx, id)
+	if err != nil {
+		return nil, internalError(err)
+	}
+	return p.AllowedActions(actions), nil
+}
+
+// permissions returns the processed permission map of the token's roles
+// under its rbac_mode (cached by the store per role list).
+func (b *rbacBridge) permissions(ctx context.Context, id *auth.Identity) (*rbac.Permissions, error) {
+	roles := make([]int, len(id.Claims.RBACRoles))
+	for i, r := range id.Claims.RBACRoles {
+		roles[i] = int(r)
+	}
+	return b.store.Permissions(ctx, roles, rbac.Mode(id.Claims.RBACMode))
 }
 
 // requirementFor builds the requirement of one permission. A template whose

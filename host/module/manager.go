@@ -34,6 +34,10 @@ type Options struct {
 	Logger hclog.Logger
 	// NewHost builds the host services of a module.
 	NewHost HostFactory
+	// KnownAction reports whether an action exists outside any module
+	// (Wazuh's RBAC catalogue); routes' AllowChecks must name such an
+	// action or one of the module's own. Nil accepts any well-formed name.
+	KnownAction func(action string) bool
 }
 
 // Manager owns the module processes.
@@ -44,6 +48,7 @@ type Manager struct {
 	logLevel     string
 	log          hclog.Logger
 	newHost      HostFactory
+	knownAction  func(string) bool
 
 	mu         sync.Mutex
 	registered map[string]sdk.Descriptor
@@ -62,7 +67,7 @@ func NewManager(opts Options) *Manager {
 	}
 	m := &Manager{
 		socketDir: opts.SocketDir, startTimeout: opts.StartTimeout, nodeName: opts.NodeName,
-		logLevel: opts.LogLevel, log: opts.Logger.Named("module"), newHost: opts.NewHost,
+		logLevel: opts.LogLevel, log: opts.Logger.Named("module"), newHost: opts.NewHost, knownAction: opts.KnownAction,
 		registered: map[string]sdk.Descriptor{},
 	}
 	for _, s := range opts.Specs {
@@ -110,6 +115,9 @@ func (m *Manager) Start(ctx context.Context) ([]*Instance, error) {
 // register validates a first-start descriptor against the others.
 func (m *Manager) register(i *Instance, d sdk.Descriptor) error {
 	if err := validateDescriptor(i.spec.Name, d); err != nil {
+		return err
+	}
+	if err := validateAllowChecks(i.spec.Name, d, m.knownAction); err != nil {
 		return err
 	}
 	m.mu.Lock()

@@ -73,7 +73,8 @@ func sameDescriptor(a, b sdk.Descriptor) bool {
 	}
 	for i := range a.Routes {
 		ra, rb := a.Routes[i], b.Routes[i]
-		if ra.ID != rb.ID || routeKey(ra) != routeKey(rb) || !slices.Equal(ra.Permissions, rb.Permissions) {
+		if ra.ID != rb.ID || routeKey(ra) != routeKey(rb) || !slices.Equal(ra.Permissions, rb.Permissions) ||
+			!slices.Equal(ra.AllowChecks, rb.AllowChecks) {
 			return false
 		}
 	}
