@@ -1,58 +1,15 @@
 package main
 
-import (
-	"bytes"
-	"encoding/xml"
-	"errors"
-	"io"
-	"strings"
-)
+import "strings"
 
-// xmlNode is a parsed XML element.
+// xmlNode is an element as ElementTree gives it to the configuration
+// converters (loadWazuhXML): comments and processing instructions are
+// dropped and CDATA is text.
 type xmlNode struct {
 	name     string
-	attrs    []xml.Attr
+	attrs    []domAttr
 	text     string
 	children []*xmlNode
-}
-
-// parseXMLFragment parses a document that may hold several top-level
-// elements (agent.conf), as Wazuh's load_wazuh_xml does by wrapping it.
-func parseXMLFragment(data []byte) (*xmlNode, error) {
-	dec := xml.NewDecoder(io.MultiReader(strings.NewReader("<root>\n"), bytes.NewReader(data), strings.NewReader("\n</root>")))
-	dec.Strict = true
-	var stack []*xmlNode
-	var root *xmlNode
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			n := &xmlNode{name: t.Name.Local, attrs: t.Attr}
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				p.children = append(p.children, n)
-			} else {
-				root = n
-			}
-			stack = append(stack, n)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
-			}
-		}
-	}
-	if root == nil {
-		return nil, errors.New("agent: empty document")
-	}
-	return root, nil
 }
 
 // duplicateSections are always lists of section objects (data-layer §7).
@@ -69,7 +26,7 @@ func agentConfJSON(root *xmlNode) []any {
 		}
 		filters := orderedMap{}
 		for _, a := range block.attrs {
-			filters = append(filters, kv{a.Name.Local, a.Value})
+			filters = append(filters, kv{a.name, a.value})
 		}
 		out = append(out, orderedMap{{"filters", filters}, {"config", sectionsJSON(block.children)}})
 	}
@@ -88,8 +45,8 @@ func sectionsJSON(nodes []*xmlNode) orderedMap {
 		name := strings.ToLower(n.name)
 		if name == "wodle" {
 			for _, a := range n.attrs {
-				if a.Name.Local == "name" {
-					name = a.Value
+				if a.name == "name" {
+					name = a.value
 				}
 			}
 		}
@@ -121,7 +78,7 @@ func optionsJSON(n *xmlNode) any {
 		}
 		o := orderedMap{}
 		for _, a := range n.attrs {
-			o = append(o, kv{a.Name.Local, a.Value})
+			o = append(o, kv{a.name, a.value})
 		}
 		if text != "" {
 			o = append(o, kv{"item", text})

@@ -8,7 +8,6 @@ import (
 	"crypto/sha3"
 	"crypto/sha512"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash"
 	"sort"
@@ -50,7 +49,7 @@ func (m *Module) fileHash(ctx context.Context, path, alg string) any {
 // groupNames lists the groups: the directories of etc/shared, sorted.
 func (m *Module) groupNames(ctx context.Context) ([]string, error) {
 	entries, err := m.host.Files().List(ctx, sharedDir)
-	if errors.Is(err, sdk.ErrNotFound) {
+	if isNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
@@ -69,7 +68,7 @@ func (m *Module) groupNames(ctx context.Context) ([]string, error) {
 // groupExists reports whether etc/shared/<name> is a directory.
 func (m *Module) groupExists(ctx context.Context, name string) (bool, error) {
 	fi, err := m.host.Files().Stat(ctx, sharedDir+"/"+name)
-	if errors.Is(err, sdk.ErrNotFound) {
+	if isNotFound(err) {
 		return false, nil
 	}
 	if err != nil {
@@ -88,6 +87,29 @@ func (m *Module) requireGroup(ctx context.Context, name string) error {
 		return sdk.NewError(1710)
 	}
 	return nil
+}
+
+// groupParam validates {group_id} and checks the caller may act on it
+// with action (403) and that it exists (404).
+func (m *Module) groupParam(ctx context.Context, req *sdk.Request, action string) (string, error) {
+	g, werr := pathParam(req, "group_id", schemaGroupID)
+	if werr != nil {
+		return "", werr
+	}
+	if err := m.requireGroupAccess(ctx, req, action, g); err != nil {
+		return "", err
+	}
+	return g, nil
+}
+
+// requireGroupAccess is expose_resources on group:id:{group_id} followed by
+// the framework's existence check: a group the scope denies is Wazuh's
+// 403 (the host normally answers it first), a missing one 1710 (404).
+func (m *Module) requireGroupAccess(ctx context.Context, req *sdk.Request, action, g string) error {
+	if !scopeFor(req, action, "group:id").Permits(g) {
+		return sdk.NewError(4000, "Resource type: group:id")
+	}
+	return m.requireGroup(ctx, g)
 }
 
 // groupCounts returns the number of agents of every group in global.db.

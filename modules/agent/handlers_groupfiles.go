@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -10,58 +11,10 @@ import (
 	"github.com/wazuh-go/server/sdk/query"
 )
 
-// errFile is Wazuh's 1006 for a missing group file (an 11xx-range code
-// outside the module's catalogue, built with Wazuh's text).
-func errFile(path string) *sdk.Error {
-	return &sdk.Error{Code: 1006, HTTPStatus: http.StatusBadRequest,
-		Message: "File/directory does not exist or there is a problem with the permissions: " + path}
-}
-
-// groupParam validates {group_id} and requires the group to exist (404).
-func (m *Module) groupParam(ctx context.Context, req *sdk.Request) (string, error) {
-	g, err := pathParam(req, "group_id", schemaGroupID)
-	if err != nil {
-		return "", err
-	}
-	if err := m.requireGroup(ctx, g); err != nil {
-		return "", err
-	}
-	return g, nil
-}
-
-// groupAgents is GET /groups/{group_id}/agents: get_agents with
-// q = "group=<g>;(<q>)" and the status filter.
-func (m *Module) groupAgents(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	g, err := m.groupParam(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	q := cleanQuery(req.Query)
-	p, werr := query.Parse(q, query.Spec{Order: orderAgents})
-	if werr != nil {
-		return nil, werr
-	}
-	opts, werr := filterOptions(q, true)
-	if werr != nil {
-		return nil, werr
-	}
-	if p.Q != "" {
-		p.Q = "group=" + g + ";(" + p.Q + ")"
-	} else {
-		p.Q = "group=" + g
-	}
-	opts = append(opts, query.Where(idCond(scopeFor(req, "agent:read", "agent:id"))))
-	l := agentList{explicit: len(p.Select) > 0, msgs: agentListMsgs}
-	if l.q, werr = agentCatalogue.Compile(p, opts...); werr != nil {
-		return nil, werr
-	}
-	return m.streamAgents(ctx, req, l)
-}
-
 // groupFiles is GET /groups/{group_id}/files: [{filename, hash}] plus
 // ar.conf, processed by the array engine (default sort filename).
 func (m *Module) groupFiles(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	g, err := m.groupParam(ctx, req)
+	g, err := m.groupParam(ctx, req, "group:read")
 	if err != nil {
 		return nil, err
 	}
@@ -99,112 +52,122 @@ func (m *Module) groupFiles(ctx context.Context, req *sdk.Request) (*sdk.Respons
 	return sdk.OK(req, res)
 }
 
-// readGroupFile reads etc/shared/<g>/<name> (1006 when missing).
-func (m *Module) readGroupFile(ctx context.Context, g, name string) ([]byte, error) {
-	path := sharedDir + "/" + g + "/" + name
-	data, err := m.host.Files().Read(ctx, path)
-	if errors.Is(err, sdk.ErrNotFound) {
-		return nil, errFile("WAZUH_HOME/" + path)
-	}
-	return data, err
+// groupFileTypes are get_file_conf's parsers by `type`.
+var groupFileTypes = map[string]func([]byte) (any, error){
+	"conf": agentConfFileJSON, "rootkit_files": rootkitFilesJSON, "rootkit_trojans": rootkitTrojansJSON, "rcl": rclJSON,
 }
 
-// confData is get_agent_conf's {"total_affected_items", "affected_items"}.
-func confData(data []byte, offset, limit int) (orderedMap, error) {
-	root, err := parseXMLFragment(data)
-	if err != nil {
-		return nil, &sdk.Error{Code: 1101, HTTPStatus: http.StatusBadRequest,
-			Message: "Requested component does not exist: " + err.Error()}
-	}
-	items := agentConfJSON(root)
-	total := len(items)
-	end := min(total, offset+limit)
-	if offset > total {
-		offset = total
-	}
-	return orderedMap{{"total_affected_items", total}, {"affected_items", items[offset:end]}}, nil
-}
+// groupFileTypeNames is how the 1104 message prints the valid types
+// (Python's repr of the dict's keys).
+const groupFileTypeNames = "dict_keys(['conf', 'rootkit_files', 'rootkit_trojans', 'rcl'])"
 
-// getGroupConfig is GET /groups/{group_id}/configuration.
-func (m *Module) getGroupConfig(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	g, err := m.groupParam(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	offset, werr := query.ParseOffset(req.Query)
-	if werr != nil {
-		return nil, werr
-	}
-	limit, werr := query.ParseLimit(req.Query, 0)
-	if werr != nil {
-		return nil, werr
-	}
-	data, err := m.readGroupFile(ctx, g, "agent.conf")
-	if err != nil {
-		return nil, err
-	}
-	conf, err := confData(data, offset, limit)
-	if err != nil {
-		return nil, err
-	}
-	return sdk.OK(req, sdk.WazuhResult{Data: conf})
-}
-
-// putGroupConfig is PUT /groups/{group_id}/configuration (XML body).
-func (m *Module) putGroupConfig(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	g, err := m.groupParam(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	body := strings.TrimSpace(string(req.Body))
-	if body == "" {
-		return nil, &sdk.Error{Code: 1112, HTTPStatus: http.StatusBadRequest, Message: "Empty files are not supported"}
-	}
-	if _, perr := parseXMLFragment([]byte(body)); perr != nil {
-		return nil, &sdk.Error{Code: 1113, HTTPStatus: http.StatusBadRequest, Message: "XML syntax error"}
-	}
-	if err := m.host.Files().Write(ctx, sharedDir+"/"+g+"/agent.conf", []byte(body+"\n"), 0o660); err != nil {
-		return nil, err
-	}
-	return sdk.OK(req, sdk.WazuhResult{Message: "Agent configuration was successfully updated"})
-}
-
-// groupFile is GET /groups/{group_id}/files/{file_name}: raw=true gives
-// the file itself; otherwise agent.conf is parsed as get_agent_conf.
+// groupFile is GET /groups/{group_id}/files/{file_name}, Wazuh's
+// get_file_conf: raw=true gives the file itself; otherwise it is parsed by
+// `type` (the raw last value of the query string, as the controller reads
+// it, so a value that only validates once lower-cased is 1104) or, without
+// one, by name: agent.conf as get_agent_conf, rootkit_files.txt,
+// rootkit_trojans.txt, ar.conf, and every other file as an rcl policy.
+//
+// file_name is a bare name (the `alphanumeric` format refuses "/" and
+// "\"); "." and ".." name directories and are never passed to the host.
 func (m *Module) groupFile(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	g, err := m.groupParam(ctx, req)
-	if err != nil {
-		return nil, err
+	g, werr := pathParam(req, "group_id", schemaGroupID)
+	if werr != nil {
+		return nil, werr
 	}
 	name, werr := pathParam(req, "file_name", schemaAlnum)
 	if werr != nil {
 		return nil, werr
 	}
-	types, _, werr := listParam(req.Query, "type", schemaFileType)
-	if werr != nil {
+	if _, _, werr = listParam(req.Query, "type", schemaFileType); werr != nil {
 		return nil, werr
 	}
 	raw, _, werr := optBool(req.Query, "raw", false)
 	if werr != nil {
 		return nil, werr
 	}
-	data, err := m.readGroupFile(ctx, g, name)
+	if err := m.requireGroupAccess(ctx, req, "group:read", g); err != nil {
+		return nil, err
+	}
+	path := sharedDir + "/" + g + "/" + name
+	data, isDir, err := m.groupFileData(ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	if raw {
+		if isDir {
+			// Wazuh's open() raises IsADirectoryError here, which surfaces
+			// as a 500; a bad file name must not be a server error, so the
+			// module answers the 1006 Wazuh uses for unreadable files.
+			return nil, errFile("WAZUH_HOME/" + path)
+		}
 		ct := "text/plain; charset=utf-8"
 		if strings.HasSuffix(name, ".conf") || strings.HasSuffix(name, ".xml") {
 			ct = "application/xml; charset=utf-8"
 		}
 		return &sdk.Response{Status: http.StatusOK, Header: http.Header{"Content-Type": {ct}}, Body: data}, nil
 	}
-	if name == "agent.conf" || (len(types) > 0 && types[0] == "conf") {
-		conf, err := confData(data, 0, query.MaxLimit)
-		if err != nil {
-			return nil, err
+	parse := groupFileParser(name)
+	if typ, ok := query.LastValue(req.Query, "type"); ok && typ != "" {
+		if parse = groupFileTypes[typ]; parse == nil {
+			return nil, errInvalidType(typ + ". Valid types: " + groupFileTypeNames)
 		}
-		return sdk.OK(req, sdk.WazuhResult{Data: conf})
 	}
-	return sdk.OK(req, sdk.WazuhResult{Data: string(data)})
+	if isDir {
+		return nil, errComponent("[Errno 21] Is a directory: " + pyRepr("WAZUH_HOME/"+path))
+	}
+	parsed, err := parse(data)
+	if err != nil {
+		if we := (*sdk.Error)(nil); errors.As(err, &we) {
+			return nil, we
+		}
+		return nil, errComponent(err.Error())
+	}
+	return sdk.OK(req, sdk.WazuhResult{Data: parsed})
+}
+
+// groupFileParser is the parser get_file_conf picks by file name.
+func groupFileParser(name string) func([]byte) (any, error) {
+	switch name {
+	case "agent.conf":
+		return agentConfFileJSON
+	case "rootkit_files.txt":
+		return rootkitFilesJSON
+	case "rootkit_trojans.txt":
+		return rootkitTrojansJSON
+	case "ar.conf":
+		return arConfJSON
+	}
+	return rclJSON
+}
+
+// agentConfFileJSON is get_agent_conf(limit=None) on a group file.
+func agentConfFileJSON(data []byte) (any, error) {
+	return confData(data, 0, -1)
+}
+
+// groupFileData reads a group file: 1006 when it does not exist, isDir for
+// directories ("." and ".." are directories by definition).
+func (m *Module) groupFileData(ctx context.Context, path string) (data []byte, isDir bool, err error) {
+	if base := path[strings.LastIndexByte(path, '/')+1:]; base == "." || base == ".." {
+		return nil, true, nil
+	}
+	fi, err := m.host.Files().Stat(ctx, path)
+	if isNotFound(err) {
+		return nil, false, errFile("WAZUH_HOME/" + path)
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("agent: stat %s: %w", path, err)
+	}
+	if fi.IsDir {
+		return nil, true, nil
+	}
+	data, err = m.host.Files().Read(ctx, path)
+	if isNotFound(err) {
+		return nil, false, errFile("WAZUH_HOME/" + path)
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("agent: read %s: %w", path, err)
+	}
+	return data, false, nil
 }

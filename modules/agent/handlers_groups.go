@@ -162,3 +162,32 @@ func (m *Module) deleteGroups(ctx context.Context, req *sdk.Request) (*sdk.Respo
 	}
 	return sdk.OK(req, res)
 }
+
+// groupAgents is GET /groups/{group_id}/agents: get_agents with
+// q = "group=<g>;(<q>)" and the status filter.
+func (m *Module) groupAgents(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
+	g, err := m.groupParam(ctx, req, "group:read")
+	if err != nil {
+		return nil, err
+	}
+	q := cleanQuery(req.Query)
+	p, werr := query.Parse(q, query.Spec{Order: orderAgents})
+	if werr != nil {
+		return nil, werr
+	}
+	opts, werr := filterOptions(q, true)
+	if werr != nil {
+		return nil, werr
+	}
+	if p.Q != "" {
+		p.Q = "group=" + g + ";(" + p.Q + ")"
+	} else {
+		p.Q = "group=" + g
+	}
+	opts = append(opts, query.Where(idCond(scopeFor(req, "agent:read", "agent:id"))))
+	l := agentList{explicit: len(p.Select) > 0, msgs: agentListMsgs}
+	if l.q, werr = agentCatalogue.Compile(p, opts...); werr != nil {
+		return nil, werr
+	}
+	return m.streamAgents(ctx, req, l)
+}

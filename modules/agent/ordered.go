@@ -23,14 +23,17 @@ func (o orderedMap) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(e.k)
-		b.Write(k)
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false) // Python's json.dumps leaves <, > and & alone
+		if err := enc.Encode(e.k); err != nil {
+			return nil, fmt.Errorf("agent: encode key %q: %w", e.k, err)
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
 		b.WriteByte(':')
-		v, err := json.Marshal(e.v)
-		if err != nil {
+		if err := enc.Encode(e.v); err != nil {
 			return nil, fmt.Errorf("agent: encode %q: %w", e.k, err)
 		}
-		b.Write(v)
+		b.Truncate(b.Len() - 1)
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
