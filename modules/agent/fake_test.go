@@ -104,6 +104,14 @@ func (f *fakeDB) answer(cmd string) (json.RawMessage, error) {
 		for g, n := range counts {
 			rows = append(rows, map[string]any{"name": g, "count": n})
 		}
+	case strings.HasPrefix(sql, "select connection_status, version from agent"), strings.HasPrefix(sql, "select version from agent"):
+		for _, a := range f.filter(sql) {
+			r := map[string]any{"id": a.ID, "connection_status": a.Status}
+			if a.Version != "" {
+				r["version"] = a.Version // NULL columns are omitted, as wazuh-db does
+			}
+			rows = append(rows, r)
+		}
 	case strings.HasPrefix(sql, "select name, register_ip, internal_key"):
 		for _, a := range f.filter(sql) {
 			rows = append(rows, map[string]any{"name": a.Name, "register_ip": "any", "internal_key": strings.Repeat("ab", 32)})

@@ -80,7 +80,7 @@ func (m *Module) Describe() sdk.Descriptor {
 		},
 		Needs: sdk.Capabilities{
 			WDB:     []string{"global", "task"},
-			Sockets: []string{"auth", "ar", "remote"},
+			Sockets: append([]string{"auth", "ar"}, managerSockets()...),
 			Files:   []string{"etc/shared", "var/multigroups"},
 		},
 	}
