@@ -1,6 +1,8 @@
 package pluginhost
 
 import (
+	"runtime"
+
 	"github.com/hashicorp/go-plugin"
 	"google.golang.org/grpc"
 
@@ -43,6 +45,9 @@ func GRPCServerOptions() []grpc.ServerOption {
 		codecServerOption(),
 		grpc.InitialWindowSize(windowBytes),
 		grpc.InitialConnWindowSize(windowBytes),
+		// Workers keep their grown stacks: a goroutine per call started
+		// small and spent 6% of a module's CPU copying its stack.
+		grpc.NumStreamWorkers(uint32(runtime.GOMAXPROCS(0))),
 	}
 }
 
