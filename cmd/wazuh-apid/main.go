@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/hashicorp/go-hclog"
@@ -19,6 +20,7 @@ import (
 	"github.com/wazuh-go/server/host/app"
 	"github.com/wazuh-go/server/host/config"
 	"github.com/wazuh-go/server/host/logsink"
+	"github.com/wazuh-go/server/host/module"
 )
 
 func main() {
@@ -31,6 +33,9 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	startPprof(stderr)
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(module.DefaultGCPercent)
+	}
 	flags := pflag.NewFlagSet("serve", pflag.ContinueOnError)
 	flags.SetOutput(stderr)
 	configFile := flags.String("config", "", "configuration file (api.yaml keys plus root, mode, modules)")

@@ -26,7 +26,7 @@ import (
 // host. Per-module variables come from the module's env config.
 // The Go runtime's GOGC and GOMEMLIMIT pass through so that one setting
 // tunes every process.
-var envAllowlist = []string{"PATH", "TZ", "LANG", "LC_ALL", "HOME", "TMPDIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "GOCOVERDIR", "GOGC", "GOMEMLIMIT"}
+var envAllowlist = []string{"PATH", "TZ", "LANG", "LC_ALL", "HOME", "TMPDIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "GOCOVERDIR", "GOGC", "GOMEMLIMIT", "WAZUH_MODULE_PPROF"}
 
 // Spec says how to start one module.
 type Spec struct {
@@ -112,10 +112,24 @@ func moduleEnv(extra []string, logLevel string) []string {
 		}
 	}
 	env = append(env, sdkplugin.LogLevelEnv+"="+logLevel)
-	if !slices.ContainsFunc(extra, func(kv string) bool { return strings.HasPrefix(kv, "GOMAXPROCS=") }) {
+	if !hasVar(extra, "GOMAXPROCS") {
 		env = append(env, "GOMAXPROCS="+strconv.Itoa(moduleMaxProcs(runtime.GOMAXPROCS(0))))
 	}
+	if !hasVar(extra, "GOGC") && !hasVar(env, "GOGC") {
+		env = append(env, "GOGC="+strconv.Itoa(DefaultGCPercent))
+	}
 	return append(env, extra...)
+}
+
+// DefaultGCPercent is the GOGC of the host and its modules when GOGC is not
+// set: their live heaps are small (tens of MB) and their allocation rate
+// high, so Go's default of 100 collects very often; 200 halves the
+// collections for at most twice the heap headroom.
+const DefaultGCPercent = 200
+
+// hasVar reports whether env sets name.
+func hasVar(env []string, name string) bool {
+	return slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, name+"=") })
 }
 
 // moduleMaxProcs is a module's default GOMAXPROCS: half the host's

@@ -1,6 +1,7 @@
 package module
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -43,5 +44,26 @@ func TestModuleEnvGOMAXPROCS(t *testing.T) {
 		if got := moduleMaxProcs(host); got != want {
 			t.Errorf("moduleMaxProcs(%d) = %d, want %d", host, got, want)
 		}
+	}
+}
+
+func TestModuleEnvGOGCOverride(t *testing.T) {
+	env := moduleEnv([]string{"GOGC=50"}, "info")
+	for _, kv := range env {
+		if kv == "GOGC=200" {
+			t.Fatalf("the default must not be added when the module sets GOGC: %v", env)
+		}
+	}
+	if env[len(env)-1] != "GOGC=50" {
+		t.Fatalf("the module's GOGC must come last (exec keeps the last value): %v", env)
+	}
+}
+
+func TestModuleEnvDefaultGOGC(t *testing.T) {
+	if _, set := os.LookupEnv("GOGC"); set {
+		t.Skip("GOGC is set for this test process")
+	}
+	if v, _ := envValue(moduleEnv(nil, "info"), "GOGC"); v != "200" {
+		t.Fatalf("default GOGC %q, want 200", v)
 	}
 }
