@@ -1,6 +1,7 @@
 package main
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -43,5 +44,24 @@ func TestAppendAgentEdgeValues(t *testing.T) {
 		if got := strings.Join(out, "\n"); err != nil || got != tc.want {
 			t.Errorf("select %v: %v\ngot  %s\nwant %s", tc.sel, err, got, tc.want)
 		}
+	}
+}
+
+func TestCachedAgentPlanMatchesAFreshOne(t *testing.T) {
+	cols := []string{"id", "name", "os.name", "status"}
+	for _, explicit := range []bool{false, true} {
+		a, b := cachedAgentPlan(cols, explicit), cachedAgentPlan(cols, explicit)
+		if a != b {
+			t.Fatal("the second lookup must reuse the cached plan")
+		}
+		if !reflect.DeepEqual(a, newAgentPlan(cols, explicit)) {
+			t.Fatalf("explicit=%v: cached plan differs from a fresh one", explicit)
+		}
+	}
+	if cachedAgentPlan(cols, true) == cachedAgentPlan(cols, false) {
+		t.Fatal("explicit and canonical orders must not share a plan")
+	}
+	if planKey([]string{"a", "b"}, false) == planKey([]string{"ab"}, false) {
+		t.Fatal("distinct column lists must not share a key")
 	}
 }

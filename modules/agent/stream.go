@@ -42,7 +42,7 @@ func (m *Module) streamAgents(ctx context.Context, req *sdk.Request, l agentList
 	if err != nil {
 		return nil, err
 	}
-	plan := newAgentPlan(l.q.Columns, l.explicit)
+	plan := cachedAgentPlan(l.q.Columns, l.explicit)
 	write := func(w io.Writer) error {
 		if _, err := io.WriteString(w, envelopeHead); err != nil {
 			return err
