@@ -3,11 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"net"
-	"net/http"
-	"net/http/pprof"
 	"os"
-	"time"
+
+	sdkplugin "github.com/wazuh-go/server/sdk/plugin"
 )
 
 // pprofEnv names the environment variable that enables the profiling
@@ -21,21 +19,8 @@ func startPprof(stderr io.Writer) {
 	if addr == "" {
 		return
 	}
-	host, _, err := net.SplitHostPort(addr)
-	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
-		fmt.Fprintf(stderr, "%s=%q ignored: a loopback host:port is required\n", pprofEnv, addr)
-		return
+	err := sdkplugin.ServePprof(addr, func(err error) { fmt.Fprintf(stderr, "pprof listener: %v\n", err) })
+	if err != nil {
+		fmt.Fprintf(stderr, "%s ignored: %v\n", pprofEnv, err)
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/debug/pprof/", pprof.Index)
-	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
-	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
-	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go func() {
-		if err := srv.ListenAndServe(); err != nil {
-			fmt.Fprintf(stderr, "pprof listener: %v\n", err)
-		}
-	}()
 }

@@ -26,7 +26,7 @@ import (
 // host. Per-module variables come from the module's env config.
 // The Go runtime's GOGC and GOMEMLIMIT pass through so that one setting
 // tunes every process.
-var envAllowlist = []string{"PATH", "TZ", "LANG", "LC_ALL", "HOME", "TMPDIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "GOCOVERDIR", "GOGC", "GOMEMLIMIT", "WAZUH_MODULE_PPROF"}
+var envAllowlist = []string{"PATH", "TZ", "LANG", "LC_ALL", "HOME", "TMPDIR", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "GOCOVERDIR", "GOGC", "GOMEMLIMIT"}
 
 // Spec says how to start one module.
 type Spec struct {

@@ -46,6 +46,7 @@ func Serve(m sdk.Module) {
 	})
 	pluginhost.Logger = logger
 	go watchParent(os.Getppid(), time.Second, logger)
+	startPprof(logger)
 	goplugin.Serve(&goplugin.ServeConfig{
 		HandshakeConfig:  pluginhost.Handshake,
 		VersionedPlugins: pluginhost.PluginSets(m),
