@@ -24,7 +24,9 @@ const Version = "0.1.0"
 // QueryWDBRequest.count_command (StreamWDBWithCount).
 // Minor 2 added RouteSpec.allow_checks and HandleRequest.allowed_actions
 // (Route.AllowChecks, Request.Allows).
-const ProtocolMinor = 2
+// Minor 3 added HostError.not_found and HostError.capability: host errors
+// keep sdk.ErrNotFound and sdk.ErrCapability across the module boundary.
+const ProtocolMinor = 3
 
 // MaxMessageBytes is the gRPC message size limit on both sides of the module
 // boundary. Responses larger than this must use streaming routes.

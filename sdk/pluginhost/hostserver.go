@@ -3,9 +3,7 @@ package pluginhost
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/wazuh-go/server/sdk"
 	hostv1 "github.com/wazuh-go/server/sdk/internal/wire/wazuh/host/v1"
@@ -19,27 +17,6 @@ type hostServer struct {
 }
 
 func newHostServer(h sdk.Host) *hostServer { return &hostServer{host: h} }
-
-func hostErrorToWire(err error) *hostv1.HostError {
-	if err == nil {
-		return nil
-	}
-	var we *sdk.Error
-	if !errors.As(err, &we) {
-		we = &sdk.Error{Code: 1000, HTTPStatus: http.StatusInternalServerError, Message: err.Error()}
-		if errors.Is(err, sdk.ErrNotFound) {
-			we = &sdk.Error{Code: 1006, HTTPStatus: http.StatusBadRequest, Message: err.Error()}
-		}
-	}
-	return &hostv1.HostError{Code: int32(we.Code), HttpStatus: int32(we.Status()), Message: we.Message, Remediation: we.Remediation}
-}
-
-func hostErrorFromWire(w *hostv1.HostError) error {
-	if w == nil {
-		return nil
-	}
-	return &sdk.Error{Code: int(w.GetCode()), HTTPStatus: int(w.GetHttpStatus()), Message: w.GetMessage(), Remediation: w.GetRemediation()}
-}
 
 func (s *hostServer) QueryWDB(ctx context.Context, req *hostv1.QueryWDBRequest) (*hostv1.QueryWDBResponse, error) {
 	payload, err := s.host.QueryWDB(ctx, req.GetCommand())

@@ -31,7 +31,14 @@ type HostError struct {
 	// message is the full message.
 	Message string `protobuf:"bytes,3,opt,name=message,proto3" json:"message,omitempty"`
 	// remediation text.
-	Remediation   string `protobuf:"bytes,4,opt,name=remediation,proto3" json:"remediation,omitempty"`
+	Remediation string `protobuf:"bytes,4,opt,name=remediation,proto3" json:"remediation,omitempty"`
+	// not_found is set when the host's error wraps sdk.ErrNotFound (a file,
+	// directory or key that does not exist); the module side then wraps
+	// sdk.ErrNotFound again. Protocol minor 3.
+	NotFound bool `protobuf:"varint,5,opt,name=not_found,json=notFound,proto3" json:"not_found,omitempty"`
+	// capability is set when the call was outside the module's granted
+	// capabilities (sdk.ErrCapability). Protocol minor 3.
+	Capability    bool `protobuf:"varint,6,opt,name=capability,proto3" json:"capability,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -92,6 +99,20 @@ func (x *HostError) GetRemediation() string {
 		return x.Remediation
 	}
 	return ""
+}
+
+func (x *HostError) GetNotFound() bool {
+	if x != nil {
+		return x.NotFound
+	}
+	return false
+}
+
+func (x *HostError) GetCapability() bool {
+	if x != nil {
+		return x.Capability
+	}
+	return false
 }
 
 // QueryWDBRequest is one wazuh-db command.
@@ -640,13 +661,17 @@ var File_wazuh_host_v1_host_proto protoreflect.FileDescriptor
 
 const file_wazuh_host_v1_host_proto_rawDesc = "" +
 	"\n" +
-	"\x18wazuh/host/v1/host.proto\x12\rwazuh.host.v1\"|\n" +
+	"\x18wazuh/host/v1/host.proto\x12\rwazuh.host.v1\"\xb9\x01\n" +
 	"\tHostError\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\x05R\x04code\x12\x1f\n" +
 	"\vhttp_status\x18\x02 \x01(\x05R\n" +
 	"httpStatus\x12\x18\n" +
 	"\amessage\x18\x03 \x01(\tR\amessage\x12 \n" +
-	"\vremediation\x18\x04 \x01(\tR\vremediation\"P\n" +
+	"\vremediation\x18\x04 \x01(\tR\vremediation\x12\x1b\n" +
+	"\tnot_found\x18\x05 \x01(\bR\bnotFound\x12\x1e\n" +
+	"\n" +
+	"capability\x18\x06 \x01(\bR\n" +
+	"capability\"P\n" +
 	"\x0fQueryWDBRequest\x12\x18\n" +
 	"\acommand\x18\x01 \x01(\tR\acommand\x12#\n" +
 	"\rcount_command\x18\x02 \x01(\tR\fcountCommand\"\x81\x01\n" +
