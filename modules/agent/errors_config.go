@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/wazuh-go/server/sdk"
@@ -54,12 +53,4 @@ func errWazuhSyntax(detail string) *sdk.Error {
 func errBodyEncoding() *sdk.Error {
 	return &sdk.Error{Code: 2006, HTTPStatus: http.StatusBadRequest,
 		Message: "Received JSON from Wazuh DB is not correctly formatted"}
-}
-
-// isNotFound reports a host file error for a missing path, whether it
-// arrives as sdk.ErrNotFound (in process) or as the 1006 Error the plugin
-// glue turns it into.
-func isNotFound(err error) bool {
-	var we *sdk.Error
-	return errors.Is(err, sdk.ErrNotFound) || (errors.As(err, &we) && we.Code == 1006)
 }

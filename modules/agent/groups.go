@@ -8,6 +8,7 @@ import (
 	"crypto/sha3"
 	"crypto/sha512"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"sort"
@@ -49,7 +50,7 @@ func (m *Module) fileHash(ctx context.Context, path, alg string) any {
 // groupNames lists the groups: the directories of etc/shared, sorted.
 func (m *Module) groupNames(ctx context.Context) ([]string, error) {
 	entries, err := m.host.Files().List(ctx, sharedDir)
-	if isNotFound(err) {
+	if errors.Is(err, sdk.ErrNotFound) {
 		return nil, nil
 	}
 	if err != nil {
@@ -68,7 +69,7 @@ func (m *Module) groupNames(ctx context.Context) ([]string, error) {
 // groupExists reports whether etc/shared/<name> is a directory.
 func (m *Module) groupExists(ctx context.Context, name string) (bool, error) {
 	fi, err := m.host.Files().Stat(ctx, sharedDir+"/"+name)
-	if isNotFound(err) {
+	if errors.Is(err, sdk.ErrNotFound) {
 		return false, nil
 	}
 	if err != nil {

@@ -153,7 +153,7 @@ func (m *Module) groupFileData(ctx context.Context, path string) (data []byte, i
 		return nil, true, nil
 	}
 	fi, err := m.host.Files().Stat(ctx, path)
-	if isNotFound(err) {
+	if errors.Is(err, sdk.ErrNotFound) {
 		return nil, false, errFile("WAZUH_HOME/" + path)
 	}
 	if err != nil {
@@ -163,7 +163,7 @@ func (m *Module) groupFileData(ctx context.Context, path string) (data []byte, i
 		return nil, true, nil
 	}
 	data, err = m.host.Files().Read(ctx, path)
-	if isNotFound(err) {
+	if errors.Is(err, sdk.ErrNotFound) {
 		return nil, false, errFile("WAZUH_HOME/" + path)
 	}
 	if err != nil {
