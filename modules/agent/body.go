@@ -73,23 +73,3 @@ func bodyString(obj map[string]json.RawMessage, name string) string {
 	_ = json.Unmarshal(obj[name], &s)
 	return s
 }
-
-// pyJSONRepr approximates Python's repr of a decoded JSON value.
-func pyJSONRepr(raw []byte) string {
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return pyRepr(string(raw))
-	}
-	switch x := v.(type) {
-	case string:
-		return pyRepr(x)
-	case bool:
-		if x {
-			return "True"
-		}
-		return "False"
-	case nil:
-		return "None"
-	}
-	return string(bytes.TrimSpace(raw))
-}
