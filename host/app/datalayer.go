@@ -23,7 +23,9 @@ func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
 	var wdbOpts []wdb.Option
 	if a.cfg.Mode == "embedded" {
 		slogger := slog.New(slog.NewTextHandler(a.log.Named("wazuh-db").StandardWriter(&hclog.StandardLoggerOptions{InferLevels: true}), nil))
-		srv, err := wazuhdb.Start(ctx, string(a.root), wazuhdb.WithLogger(slogger))
+		// Agent 000 is this machine, filled at every start as
+		// wazuh-modulesd does on a real manager.
+		srv, err := wazuhdb.Start(ctx, string(a.root), wazuhdb.WithLogger(slogger), wazuhdb.WithManager(localManager(a.cfg.NodeName)))
 		if err != nil {
 			return nil, fmt.Errorf("app: embedded wazuh-db: %w", err)
 		}
@@ -51,15 +53,20 @@ func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
 	a.groupResolver = groupResolver(client)
 	return &services.Backends{
 		WDB: client, Root: string(a.root), Config: a.cfg.Lookup, Logger: a.log.Named("services"),
-		Sockets: map[string]services.Socket{
-			"auth":   {Path: a.root.Path(layout.AuthSocket)},
-			"queue":  {Path: a.root.Path(layout.QueueSocket), Datagram: true},
-			"remote": {Path: a.root.Path(layout.RemoteSocket)},
-			"com":    {Path: a.root.Path(layout.ComSocket)},
-			"ar":     {Path: a.root.Path(layout.ARSocket), Datagram: true},
-			"execq":  {Path: a.root.Path(layout.ExecqSocket), Datagram: true},
-		},
+		Sockets: socketTable(a.root),
 	}, nil
+}
+
+// socketTable maps the logical socket names modules use to the sockets
+// under the root (layout.Sockets), in both modes: attached, they reach the
+// manager's daemons; embedded, the ones the host does not run answer
+// Wazuh's connection errors.
+func socketTable(root layout.Root) map[string]services.Socket {
+	out := map[string]services.Socket{}
+	for name, s := range layout.Sockets() {
+		out[name] = services.Socket{Path: root.Path(s.Path), Datagram: s.Datagram}
+	}
+	return out
 }
 
 // groupResolver expands agent:group:<name> into agent ids ("001") through

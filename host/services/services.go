@@ -1,6 +1,7 @@
 package services
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -21,6 +22,10 @@ type WDB interface {
 	// Stream runs a sql command page by page.
 	Stream(ctx context.Context, command string, fn func(page json.RawMessage) error) error
 }
+
+// WDBSocketName is wazuh-db's socket (queue/db/wdb). Through SendSocket it
+// accepts only the JSON com protocol (getconfig, getstats).
+const WDBSocketName = "wdb"
 
 // Socket describes one Wazuh socket by logical name.
 type Socket struct {
@@ -94,6 +99,11 @@ func (h *host) SendSocket(ctx context.Context, name string, payload []byte) ([]b
 	s, ok := h.b.Sockets[name]
 	if !ok {
 		return nil, fmt.Errorf("unknown socket %q: %w", name, sdk.ErrNotFound)
+	}
+	if name == WDBSocketName && !bytes.HasPrefix(payload, []byte("{")) {
+		// wazuh-db's socket takes text commands too; those go through
+		// QueryWDB and its per-target grant, never around it.
+		return nil, h.deny("wazuh-db text command on socket", name)
 	}
 	if s.Datagram {
 		return nil, socket.SendDatagram(ctx, s.Path, payload)

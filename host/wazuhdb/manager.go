@@ -21,11 +21,16 @@ func (s *Server) syncManager(ctx context.Context, m Manager) error {
 				return err
 			}
 		}
+		// The schema's localhost row already has these; a database
+		// created elsewhere may not. 253402300799 is 9999-12-31T23:59:59Z,
+		// the manager's lastKeepAlive.
 		_, err := tx.ExecContext(ctx, "UPDATE agent SET os_name = ?, os_version = ?, os_major = ?, os_minor = ?, os_codename = ?, "+
 			"os_build = ?, os_platform = ?, os_uname = ?, os_arch = ?, version = ?, node_name = coalesce(?, node_name), "+
+			"manager_host = coalesce(?, manager_host), ip = '127.0.0.1', register_ip = '127.0.0.1', "+
+			"connection_status = 'active', last_keepalive = 253402300799, disconnection_time = 0, "+
 			"sync_status = 'synced', group_config_status = 'synced' WHERE id = 0",
 			null(m.OSName), null(m.OSVersion), null(m.OSMajor), null(m.OSMinor), null(m.OSCodename), null(m.OSBuild),
-			null(m.OSPlatform), null(m.OSUname), null(m.OSArch), null(m.Version), null(m.NodeName))
+			null(m.OSPlatform), null(m.OSUname), null(m.OSArch), null(m.Version), null(m.NodeName), null(m.ManagerHost))
 		return err
 	})
 	if err != nil {

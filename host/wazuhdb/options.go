@@ -97,6 +97,9 @@ type Manager struct {
 	Version string
 	// NodeName is the cluster node name.
 	NodeName string
+	// ManagerHost is the manager_host column (the host name, as on a
+	// real manager).
+	ManagerHost string
 	// OSName etc. are the os_* columns.
 	OSName, OSVersion, OSMajor, OSMinor, OSCodename, OSBuild, OSPlatform, OSUname, OSArch string
 }
