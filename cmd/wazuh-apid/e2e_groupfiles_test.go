@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"crypto/tls"
-	"database/sql"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -49,8 +48,9 @@ func (h *e2eHost) send(t *testing.T, method, path, token, ctype string, body []b
 // case, double encoding — reaches a file outside the group directory.
 // Forms that survive URL decoding as a single path segment reach the
 // module and get Wazuh's 400 format errors; forms that decode to extra
-// path segments never match the route (Wazuh's starlette answers 404; the
-// host's router first redirects to the cleaned path, which is then 404).
+// path segments never match the route (404, as Wazuh's starlette: paths
+// are not cleaned into redirects); an encoded dot segment that fills one
+// parameter reaches the module, as on Wazuh, and is refused there.
 func TestSec9HygieneFileTraversalThroughHost(t *testing.T) {
 	bin := binaries(t)
 	root := filepath.Join(t.TempDir(), "wazuh")
@@ -66,6 +66,7 @@ func TestSec9HygieneFileTraversalThroughHost(t *testing.T) {
 		"/groups/default/files/~root":                     `'~root' is not a 'alphanumeric'`,
 		"/groups/..%5cetc/files/secret.txt":               `'..\\etc' is not a 'group_names'`,
 		"/groups/%252e%252e/files/secret.txt?raw=true":    `'%2e%2e' is not a 'group_names'`,
+		"/groups/%2e%2e/files/secret.txt":                 `'..' is not a 'group_names'`,
 	}
 	for path, detail := range module {
 		status, _, body := h.send(t, http.MethodGet, path, token, "", nil, false)
@@ -84,9 +85,7 @@ func TestSec9HygieneFileTraversalThroughHost(t *testing.T) {
 		"/groups/default/files//etc/passwd",
 		"/groups/default/files/%2Fetc%2Fpasswd?raw=true",
 		"/groups/..%2f..%2fetc/files/secret.txt",
-		"/groups/%2e%2e/files/secret.txt",
 		"/groups/%2e%2e%2f%2e%2e/configuration",
-		"/groups/default/files/%2e%2e",
 	}
 	for _, path := range traversals {
 		for _, follow := range []bool{false, true} {
@@ -101,6 +100,12 @@ func TestSec9HygieneFileTraversalThroughHost(t *testing.T) {
 				t.Errorf("GET %s: final %d %s", path, status, body)
 			}
 		}
+	}
+	// An encoded ".." file name is the group directory's parent: 1101, as
+	// Wazuh's parser fails on a directory.
+	status, hdr, body := h.send(t, http.MethodGet, "/groups/default/files/%2e%2e", token, "", nil, false)
+	if status != 400 || hdr.Get("Location") != "" || !strings.Contains(string(body), `"error": 1101}`) {
+		t.Errorf("GET /groups/default/files/%%2e%%2e: %d %s", status, body)
 	}
 	for _, path := range []string{"/groups/%2e%2e%2f%2e%2e/configuration", "/groups/default%2f..%2f..%2fetc/configuration"} {
 		status, _, body := h.send(t, http.MethodPut, path, token, "application/xml", []byte("<agent_config/>"), true)
@@ -190,25 +195,21 @@ func TestGroupFilesThroughHost(t *testing.T) {
 // host runs none of remoted, analysisd's com socket, logcollector or
 // execd's com socket, so each read is Wazuh's 1121 (raised for the
 // configuration, failed items for statistics); "agent" stats are 1310.
+// The manager row is filled at start as wazuh-modulesd does (version
+// included), so no 1015 "Agent version is null" comes first.
 func TestManagerSocketsThroughHost(t *testing.T) {
 	bin := binaries(t)
 	root := filepath.Join(t.TempDir(), "wazuh")
 	h := startHost(t, bin, root, true)
 	token := h.login(t)
-	status, _, body := h.send(t, http.MethodGet, "/agents/000/stats/logcollector", token, "", nil, false)
-	if status != 200 || !strings.Contains(string(body), `"failed_items": [{"error": {"code": 1015, "message": "Agent version is null. Was the agent ever connected?"}, "id": ["000"]}]`) {
-		t.Fatalf("000 without a version: %d %s", status, body)
+	hostname, _ := os.Hostname()
+	status, _, body := h.send(t, http.MethodGet, "/agents?agents_list=000&select=name,manager,version,status,lastKeepAlive,ip,registerIP,node_name", token, "", nil, false)
+	want := `{"data": {"affected_items": [{"name": "` + hostname + `", "manager": "` + hostname + `", "version": "Wazuh v4.14.7", "status": "active", ` +
+		`"lastKeepAlive": "9999-12-31T23:59:59+00:00", "ip": "127.0.0.1", "registerIP": "127.0.0.1", "node_name": "node01", "id": "000"}], ` +
+		`"total_affected_items": 1, "total_failed_items": 0, "failed_items": []}, "message": "All selected agents information was returned", "error": 0}`
+	if status != 200 || string(body) != want {
+		t.Fatalf("agent 000:\n got %d %s\nwant %s", status, body, want)
 	}
-	// The embedded host does not fill the manager row as wazuh-modulesd
-	// does on a real manager; give agent 000 its version.
-	db, err := sql.Open("sqlite", filepath.Join(root, "queue", "db", "global.db")+"?_pragma=busy_timeout(5000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec("UPDATE agent SET version = 'Wazuh v4.14.7' WHERE id = 0"); err != nil {
-		t.Fatal(err)
-	}
-	_ = db.Close()
 	socketErr := `{"code": 1121, "message": "Error connecting with socket", "remediation": "Please ensure the selected module is running and properly configured"}`
 	cases := []struct {
 		path   string

@@ -116,7 +116,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 // Mount replaces the route table with the host's routes plus modules'.
 func (s *Server) Mount(modules []ModuleRoutes) {
-	r := mux.NewRouter()
+	// Paths are matched as the client sent them (percent-decoded, as
+	// starlette does), never cleaned: gorilla/mux would answer a path with
+	// "..", "." or "//" segments with a 301 to the cleaned path, where
+	// Wazuh answers 404 (or, for an encoded dot segment such as
+	// /groups/%2e%2e/files/x, matches the route and lets the parameter's
+	// format check reject it).
+	r := mux.NewRouter().SkipClean(true)
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeProblem(w, problemNotFound) })
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeProblem(w, problemMethodNotAllowed) })
 	r.Methods(http.MethodGet).Path("/").Handler(s.authenticated(s.getRoot))
