@@ -25,7 +25,9 @@ const Version = "0.1.0"
 // Minor 2 added RouteSpec.allow_checks and HandleRequest.allowed_actions
 // (Route.AllowChecks, Request.Allows).
 // Minor 3 added HostError.not_found and HostError.capability: host errors
-// keep sdk.ErrNotFound and sdk.ErrCapability across the module boundary.
+// keep sdk.ErrNotFound and sdk.ErrCapability across the module boundary,
+// and RouteSpec.query_params_checked keeps an empty Route.QueryParams
+// (no query parameter accepted) distinct from nil (unchecked).
 const ProtocolMinor = 3
 
 // MaxMessageBytes is the gRPC message size limit on both sides of the module

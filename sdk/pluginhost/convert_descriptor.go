@@ -17,7 +17,7 @@ func descriptorToWire(d sdk.Descriptor) *modulev1.DescribeResponse {
 			Id: r.ID, Method: r.Method, Path: r.Path, Summary: r.Summary,
 			TimeoutMs: r.Timeout.Milliseconds(), Stream: r.Stream, Dapi: r.DAPI,
 			QueryParams: r.QueryParams, Deprecated: r.Deprecated, Public: r.Public, Consumes: r.Consumes,
-			AllowChecks: r.AllowChecks,
+			AllowChecks: r.AllowChecks, QueryParamsChecked: r.QueryParams != nil,
 		}
 		for _, p := range r.Permissions {
 			wr.Permissions = append(wr.Permissions, &modulev1.Permission{Action: p.Action, Resource: p.Resource, TargetParam: p.TargetParam})
@@ -41,6 +41,9 @@ func descriptorFromWire(w *modulev1.DescribeResponse) sdk.Descriptor {
 			Timeout: time.Duration(r.GetTimeoutMs()) * time.Millisecond, Stream: r.GetStream(), DAPI: r.GetDapi(),
 			QueryParams: r.GetQueryParams(), Deprecated: r.GetDeprecated(), Public: r.GetPublic(), Consumes: r.GetConsumes(),
 			AllowChecks: r.GetAllowChecks(),
+		}
+		if sr.QueryParams == nil && r.GetQueryParamsChecked() {
+			sr.QueryParams = []string{} // declared empty: only pretty and wait_for_complete
 		}
 		for _, p := range r.GetPermissions() {
 			sr.Permissions = append(sr.Permissions, sdk.Permission{Action: p.GetAction(), Resource: p.GetResource(), TargetParam: p.GetTargetParam()})

@@ -155,7 +155,8 @@ type RouteSpec struct {
 	// "distributed_master".
 	Dapi string `protobuf:"bytes,8,opt,name=dapi,proto3" json:"dapi,omitempty"`
 	// query_params lists the query parameters the operation accepts; any other
-	// gives Wazuh's "Extra query parameter(s)" 400. Empty means unchecked.
+	// gives Wazuh's "Extra query parameter(s)" 400. Empty means unchecked
+	// unless query_params_checked is set.
 	QueryParams []string `protobuf:"bytes,9,rep,name=query_params,json=queryParams,proto3" json:"query_params,omitempty"`
 	// deprecated adds Wazuh's "Deprecated: true" header.
 	Deprecated bool `protobuf:"varint,10,opt,name=deprecated,proto3" json:"deprecated,omitempty"`
@@ -169,9 +170,14 @@ type RouteSpec struct {
 	// policies hold an explicit allow for the action on any resource (how
 	// Wazuh's @mask_sensitive_config decides whether to reveal secrets).
 	// Added in protocol minor 2.
-	AllowChecks   []string `protobuf:"bytes,13,rep,name=allow_checks,json=allowChecks,proto3" json:"allow_checks,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	AllowChecks []string `protobuf:"bytes,13,rep,name=allow_checks,json=allowChecks,proto3" json:"allow_checks,omitempty"`
+	// query_params_checked is set when the module declared query_params, even
+	// an empty list (a repeated field cannot tell empty from unset): the
+	// operation then accepts no query parameter besides pretty and
+	// wait_for_complete. Added in protocol minor 3.
+	QueryParamsChecked bool `protobuf:"varint,14,opt,name=query_params_checked,json=queryParamsChecked,proto3" json:"query_params_checked,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *RouteSpec) Reset() {
@@ -293,6 +299,13 @@ func (x *RouteSpec) GetAllowChecks() []string {
 		return x.AllowChecks
 	}
 	return nil
+}
+
+func (x *RouteSpec) GetQueryParamsChecked() bool {
+	if x != nil {
+		return x.QueryParamsChecked
+	}
+	return false
 }
 
 // ActionSpec is an RBAC action a module registers for /security/actions.
@@ -736,7 +749,7 @@ const file_wazuh_module_v1_types_proto_rawDesc = "" +
 	"Permission\x12\x16\n" +
 	"\x06action\x18\x01 \x01(\tR\x06action\x12\x1a\n" +
 	"\bresource\x18\x02 \x01(\tR\bresource\x12!\n" +
-	"\ftarget_param\x18\x03 \x01(\tR\vtargetParam\"\x85\x03\n" +
+	"\ftarget_param\x18\x03 \x01(\tR\vtargetParam\"\xb7\x03\n" +
 	"\tRouteSpec\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x16\n" +
 	"\x06method\x18\x02 \x01(\tR\x06method\x12\x12\n" +
@@ -754,7 +767,8 @@ const file_wazuh_module_v1_types_proto_rawDesc = "" +
 	"deprecated\x12\x16\n" +
 	"\x06public\x18\v \x01(\bR\x06public\x12\x1a\n" +
 	"\bconsumes\x18\f \x03(\tR\bconsumes\x12!\n" +
-	"\fallow_checks\x18\r \x03(\tR\vallowChecks\"\x8d\x01\n" +
+	"\fallow_checks\x18\r \x03(\tR\vallowChecks\x120\n" +
+	"\x14query_params_checked\x18\x0e \x01(\bR\x12queryParamsChecked\"\x8d\x01\n" +
 	"\n" +
 	"ActionSpec\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12 \n" +
