@@ -53,7 +53,10 @@ func (m *Module) deleteAgents(ctx context.Context, req *sdk.Request) (*sdk.Respo
 	if ferr != nil {
 		return nil, ferr
 	}
-	if len(targets) == 0 {
+	// Wazuh runs the eligibility query (validating q and the filters)
+	// whenever the permitted list is not empty, even when none of its ids
+	// exists; only "all" without any permitted agent skips it.
+	if len(targets) == 0 && all && !permitsAny(scope) {
 		return sdk.OK(req, res)
 	}
 	p := query.Params{Limit: query.NoLimit, Select: []string{"id"}, Q: withOlderThan(wql, olderThan)}

@@ -20,8 +20,9 @@ func moduleError(code int, msg string) *sdk.Error {
 func (m *Module) eligibleForUpgrade(ctx context.Context, req *sdk.Request, res *sdk.AffectedItemsResult, ids []string) ([]string, error) {
 	q := cleanQuery(req.Query)
 	all := ids == nil || isAll(ids)
-	targets, err := m.targetAgents(ctx, res, scopeFor(req, "agent:upgrade", "agent:id"), ids, all)
-	if err != nil || len(targets) == 0 {
+	scope := scopeFor(req, "agent:upgrade", "agent:id")
+	targets, err := m.targetAgents(ctx, res, scope, ids, all)
+	if err != nil || (len(targets) == 0 && all && !permitsAny(scope)) {
 		return nil, err
 	}
 	opts, ferr := filterOptions(q, false)

@@ -83,6 +83,12 @@ func explicitIDs(res *sdk.AffectedItemsResult, s sdk.ResourceScope, ids []string
 	return allowed, nil
 }
 
+// permitsAny reports whether the scope may allow some resource (Wazuh's
+// expanded list is not empty).
+func permitsAny(s sdk.ResourceScope) bool {
+	return s.All || len(s.Allow) > 0
+}
+
 // isAll reports whether a list parameter asks for every resource.
 func isAll(ids []string) bool {
 	return slices.Contains(ids, "all")
