@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -260,71 +259,4 @@ func (e *agEnv) arMessages(t *testing.T, want int) []string {
 // agRestartMsg is the ar message restarting agent id (data-layer.md §4.6).
 func agRestartMsg(id string) string {
 	return `(msg_to_agent) [] NNS ` + id + ` {"version": 1, "origin": {"module": "framework"}, "command": "restart-wazuh0", "parameters": {"extra_args": [], "alert": {}}} - null (from_the_server) (no_rule_id)`
-}
-
-// agResult is an AffectedItemsWazuhResult (api-surface.md §2.2).
-type agResult struct {
-	Data struct {
-		Items       []json.RawMessage `json:"affected_items"`
-		Total       int               `json:"total_affected_items"`
-		TotalFailed int               `json:"total_failed_items"`
-		Failed      []struct {
-			Error struct {
-				Code    int    `json:"code"`
-				Message string `json:"message"`
-			} `json:"error"`
-			ID []any `json:"id"`
-		} `json:"failed_items"`
-	} `json:"data"`
-	Message string `json:"message"`
-	Error   int    `json:"error"`
-}
-
-// agSummary renders an envelope as
-// "<status> error=E total=N items=[...] failed=[code:ids ...] <message>",
-// items being the ids (or names) of the affected items.
-func agSummary(t *testing.T, status int, body string) string {
-	t.Helper()
-	var r agResult
-	if err := json.Unmarshal([]byte(body), &r); err != nil || r.Data.Items == nil {
-		return fmt.Sprintf("%d not an envelope: %s", status, body)
-	}
-	items := make([]string, 0, len(r.Data.Items))
-	for _, raw := range r.Data.Items {
-		var obj map[string]any
-		var s string
-		switch {
-		case json.Unmarshal(raw, &s) == nil:
-			items = append(items, s)
-		case json.Unmarshal(raw, &obj) == nil && obj["id"] != nil:
-			items = append(items, fmt.Sprint(obj["id"]))
-		default:
-			items = append(items, string(raw))
-		}
-	}
-	failed := make([]string, 0, len(r.Data.Failed))
-	for _, f := range r.Data.Failed {
-		failed = append(failed, fmt.Sprintf("%d:%v", f.Error.Code, f.ID))
-	}
-	sort.Strings(failed)
-	return fmt.Sprintf("%d error=%d total=%d items=%v failed=%v %s", status, r.Error, r.Data.Total, items, failed, r.Message)
-}
-
-// agProblem renders a problem+json body as "<status> <code> <detail>",
-// with " dapi" appended when it has dapi_errors.
-func agProblem(status int, body string) string {
-	var p struct {
-		Title  string         `json:"title"`
-		Detail string         `json:"detail"`
-		Error  int            `json:"error"`
-		DAPI   map[string]any `json:"dapi_errors"`
-	}
-	if err := json.Unmarshal([]byte(body), &p); err != nil || p.Title == "" {
-		return fmt.Sprintf("%d not a problem: %s", status, body)
-	}
-	s := fmt.Sprintf("%d %d %s", status, p.Error, p.Detail)
-	if p.DAPI != nil {
-		s += " dapi"
-	}
-	return s
 }

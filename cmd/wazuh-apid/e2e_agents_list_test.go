@@ -2,7 +2,6 @@ package main
 
 import (
 	"net/http"
-	"strings"
 	"testing"
 )
 
@@ -28,27 +27,6 @@ func agListEnv(t *testing.T) (*agEnv, map[string]string) {
 		"noread": nil,
 	})
 	return e, tokens
-}
-
-type agCase struct {
-	method, path, token, body string
-	want                      string // agSummary or agProblem rendering, or a prefix of it
-}
-
-// agRun runs cases rendering envelopes with agSummary and anything else
-// with agProblem; want is matched as a prefix.
-func (e *agEnv) agRun(t *testing.T, cases []agCase) {
-	t.Helper()
-	for _, c := range cases {
-		status, body := e.call(t, c.method, c.path, c.token, c.body)
-		got := agSummary(t, status, body)
-		if strings.Contains(got, "not an envelope") {
-			got = agProblem(status, body)
-		}
-		if !strings.HasPrefix(got, c.want) {
-			t.Errorf("%s %s\n got %s\nwant %s\nbody %s", c.method, c.path, got, c.want, body)
-		}
-	}
 }
 
 const agNotSpec = `{"title": "Bad Request", "detail": "Extra query parameter(s) distinct not in spec"}`
