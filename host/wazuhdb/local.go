@@ -63,10 +63,10 @@ func (c *LocalConn) Request(ctx context.Context, req []byte) ([]byte, error) {
 		err   error
 	}
 	done := make(chan result, 1)
-	go func() {
+	c.s.workers.run(func() {
 		reply, err := c.do(req)
 		done <- result{reply, err}
-	}()
+	})
 	select {
 	case r := <-done:
 		return r.reply, r.err

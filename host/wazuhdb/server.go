@@ -25,6 +25,8 @@ type Server struct {
 	mu     sync.Mutex
 	conns  map[net.Conn]struct{}
 	locals map[*LocalConn]struct{}
+	// workers run in-process requests (see localWorkers).
+	workers *localWorkers
 	// localBusy counts requests running on in-process connections.
 	localBusy sync.WaitGroup
 	closed    bool
@@ -45,7 +47,7 @@ func Start(ctx context.Context, root string, opts ...Option) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{root: root, opts: o, store: st, conns: map[net.Conn]struct{}{},
-		locals: map[*LocalConn]struct{}{}, done: make(chan struct{})}
+		locals: map[*LocalConn]struct{}{}, workers: newLocalWorkers(), done: make(chan struct{})}
 	if o.manager != nil {
 		if err := s.syncManager(ctx, *o.manager); err != nil {
 			_ = st.close()
@@ -107,6 +109,7 @@ func (s *Server) Close() error {
 	s.wg.Wait()
 	s.localBusy.Wait()
 	s.closeLocals()
+	s.workers.close()
 	_ = os.Remove(s.path)
 	err = errors.Join(err, s.store.close())
 	close(s.done)
