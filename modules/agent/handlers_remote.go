@@ -83,7 +83,7 @@ func (m *Module) agentConfig(ctx context.Context, req *sdk.Request) (*sdk.Respon
 		return nil, err
 	}
 	if err := checkConfigPair(comp, conf); err != nil {
-		return nil, err
+		return controllerError(err), nil
 	}
 	id, _, aerr := m.activeAgent(ctx, req)
 	if aerr != nil {

@@ -159,7 +159,7 @@ func (m *Module) restartNode(ctx context.Context, req *sdk.Request) (*sdk.Respon
 		return nil, err
 	}
 	if !m.settings.ClusterEnabled {
-		return nil, sdk.NewError(3013)
+		return controllerError(sdk.NewError(3013)), nil
 	}
 	if node != m.nodeName {
 		return nil, sdk.NewError(1730)

@@ -78,7 +78,6 @@ func TestAgentConfigManagerSockets(t *testing.T) {
 		{"logcollector", "localfile", 1117, 400, "Unable to connect with component. The component might be disabled.: logcollector:localfile"},
 		{"syscheck", "syscheck", 1121, 500, "Error connecting with socket"},
 		{"wazuh-db", "wdb", 1121, 500, "Error connecting with socket"},
-		{"agent", "global", 1128, 400, "Invalid configuration for the given component: Valid configuration values for 'agent': {'client', 'buffer', 'labels', 'internal', 'anti_tampering'}"},
 	}
 	for _, e := range errs {
 		_, werr := call(t, c, configReq(mod, "000", e.comp, e.conf))
