@@ -203,6 +203,7 @@ func (e *agEnv) users(t *testing.T, specs map[string][]agPolicy) map[string]stri
 		}
 		return itoa(r.Data.Items[0].ID)
 	}
+	known := e.policies(t)
 	for name, policies := range specs {
 		userID := id("/security/users", `{"username":"`+name+`","password":"`+agPassword+`"}`)
 		roleID := id("/security/roles", `{"name":"`+name+`"}`)
@@ -210,7 +211,11 @@ func (e *agEnv) users(t *testing.T, specs map[string][]agPolicy) map[string]stri
 		for i, p := range policies {
 			a, _ := json.Marshal(p.actions)
 			r, _ := json.Marshal(p.resources)
-			pids = append(pids, id("/security/policies", fmt.Sprintf(`{"name":"%s-%d","policy":{"actions":%s,"resources":%s,"effect":"%s"}}`, name, i, a, r, p.effect)))
+			body := fmt.Sprintf(`{"actions":%s,"resources":%s,"effect":"%s"}`, a, r, p.effect)
+			if known[body] == "" { // Wazuh refuses two policies with the same body (4009)
+				known[body] = id("/security/policies", fmt.Sprintf(`{"name":"ag-%s-%d","policy":%s}`, name, i, body))
+			}
+			pids = append(pids, known[body])
 		}
 		links := []string{"/security/users/" + userID + "/roles?role_ids=" + roleID}
 		if len(pids) > 0 {
@@ -230,6 +235,35 @@ func (e *agEnv) users(t *testing.T, specs map[string][]agPolicy) map[string]stri
 	return tokens
 }
 
+// policies maps the body of every existing policy (as users writes it)
+// to its id, the defaults of rbac.db included.
+func (e *agEnv) policies(t *testing.T) map[string]string {
+	t.Helper()
+	s, b := e.raw(t, http.MethodGet, "/security/policies?limit=10000", e.admin, "")
+	var r struct {
+		Data struct {
+			Items []struct {
+				ID     int `json:"id"`
+				Policy struct {
+					Actions   []string `json:"actions"`
+					Resources []string `json:"resources"`
+					Effect    string   `json:"effect"`
+				} `json:"policy"`
+			} `json:"affected_items"`
+		} `json:"data"`
+	}
+	if s != 200 || json.Unmarshal(b, &r) != nil {
+		t.Fatalf("GET /security/policies: %d %s", s, b)
+	}
+	out := map[string]string{}
+	for _, it := range r.Data.Items {
+		a, _ := json.Marshal(it.Policy.Actions)
+		res, _ := json.Marshal(it.Policy.Resources)
+		out[fmt.Sprintf(`{"actions":%s,"resources":%s,"effect":"%s"}`, a, res, it.Policy.Effect)] = itoa(it.ID)
+	}
+	return out
+}
+
 // arMessages waits until want new messages reached the embedded ar queue
 // (logs/active-responses.log) and returns them; want 0 waits briefly and
 // returns whatever arrived.
@@ -237,7 +271,7 @@ func (e *agEnv) arMessages(t *testing.T, want int) []string {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	if want == 0 {
-		deadline = time.Now().Add(300 * time.Millisecond)
+		deadline = time.Now().Add(150 * time.Millisecond)
 	}
 	var msgs []string
 	for {
