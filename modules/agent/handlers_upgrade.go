@@ -98,12 +98,16 @@ func (m *Module) upgradeAgents(ctx context.Context, req *sdk.Request) (*sdk.Resp
 	if ferr != nil {
 		return nil, ferr
 	}
+	// Codes are 1810 + the upgrade module's error (written from memory of
+	// wm_agent_upgrade's enum, the reference only gives the 1810-1899
+	// range): 10 agent not active, 12 repository not reachable, 17 WPK
+	// file does not exist. 1810 itself (e = 0) is success, never a failure.
 	for _, id := range targets {
 		switch _, on := active[toInt(id)]; {
 		case !on:
 			res.AddFailed(id, moduleError(1820, "Agent is not active"))
 		case custom:
-			res.AddFailed(id, moduleError(1810, "The WPK file does not exist"))
+			res.AddFailed(id, moduleError(1827, "The WPK file does not exist"))
 		default:
 			res.AddFailed(id, moduleError(1822, "The repository is not reachable"))
 		}
@@ -128,8 +132,12 @@ func (m *Module) upgradeResult(ctx context.Context, req *sdk.Request) (*sdk.Resp
 		return sdk.OK(req, res)
 	}
 	c := query.In("agent_id", false, agentIDs(targets)...)
-	rows, ferr := m.wdb.rows(ctx, "task", "SELECT task_id, agent_id, node, module, command, status, error_message, "+
-		"create_time, last_update_time FROM tasks WHERE module = 'upgrade_module' AND "+c.SQL+" ORDER BY task_id", c.Args...)
+	// tasks.db declares its columns in upper case, which SQLite reports as
+	// the row keys of bare column references: alias them.
+	rows, ferr := m.wdb.rows(ctx, "task", "SELECT task_id AS task_id, agent_id AS agent_id, node AS node, "+
+		"module AS module, command AS command, status AS status, error_message AS error_message, "+
+		"create_time AS create_time, last_update_time AS last_update_time "+
+		"FROM tasks WHERE module = 'upgrade_module' AND "+c.SQL+" ORDER BY task_id", c.Args...)
 	if ferr != nil {
 		return nil, ferr
 	}
