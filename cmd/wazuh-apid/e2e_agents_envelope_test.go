@@ -68,6 +68,8 @@ func agSummary(t *testing.T, status int, body string) string {
 			items = append(items, s)
 		case json.Unmarshal(raw, &obj) == nil && obj["id"] != nil:
 			items = append(items, fmt.Sprint(obj["id"]))
+		case obj["agent"] != nil: // upgrade results
+			items = append(items, fmt.Sprint(obj["agent"]))
 		default:
 			items = append(items, string(raw))
 		}
