@@ -13,15 +13,23 @@ import (
 
 type agCase struct {
 	method, path, token, body string
-	want                      string // agSummary or agProblem rendering, or a prefix of it
+	// want is a prefix of the agSummary or agProblem rendering, or, when
+	// it starts with "{", the exact body of a 200 answer.
+	want string
 }
 
 // agRun runs cases rendering envelopes with agSummary and anything else
-// with agProblem; want is matched as a prefix.
+// with agProblem.
 func (e *agEnv) agRun(t *testing.T, cases []agCase) {
 	t.Helper()
 	for _, c := range cases {
 		status, body := e.call(t, c.method, c.path, c.token, c.body)
+		if strings.HasPrefix(c.want, "{") {
+			if status != 200 || body != c.want {
+				t.Errorf("%s %s\n got %d %s\nwant 200 %s", c.method, c.path, status, body, c.want)
+			}
+			continue
+		}
 		got := agSummary(t, status, body)
 		if strings.Contains(got, "not an envelope") {
 			got = agProblem(status, body)
