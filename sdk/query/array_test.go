@@ -2,6 +2,7 @@ package query
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -84,11 +85,16 @@ func TestApplyArrayErrors(t *testing.T) {
 			"Query does not match expected format: Parameter 'q' is not valid: '!!!'", ""},
 		{Params{Limit: 5, Q: "name=default,"}, 1407, 400,
 			"Query does not match expected format: Parameter 'q' is not valid: ''", ""},
-		{Params{Limit: 5, Q: "name<=x"}, 1000, 500, "Wazuh Internal Error", ""},
-		{Params{Limit: 5, Q: "count=abc"}, 1000, 500, "Wazuh Internal Error", ""},
-		{Params{Limit: 5, Q: "count~1"}, 1000, 500, "Wazuh Internal Error", ""},
-		{Params{Limit: 5, Q: "mergedSum<a"}, 1000, 500, "Wazuh Internal Error", ""},
-		{Params{Limit: 5, Sort: &Sort{Fields: []string{"mergedSum"}}}, 1000, 500, "Wazuh Internal Error", ""},
+		// Wazuh raises KeyError/ValueError/TypeError here (500 code 1000,
+		// api-surface.md §5.2); bad input is a 400 in this project.
+		{Params{Limit: 5, Q: "name<=x"}, 1409, 400,
+			"Invalid query operator: Valid operators: =, !=, <, >, ~. Used operator: <=", ""},
+		{Params{Limit: 5, Q: "count=abc"}, 1407, 400,
+			"Query does not match expected format: Parameter 'q' is not valid: 'count=abc'", ""},
+		{Params{Limit: 5, Q: "count~1"}, 1409, 400,
+			"Invalid query operator: Valid operators: =, !=, <, >, ~. Used operator: ~", ""},
+		{Params{Limit: 5, Q: "mergedSum<a"}, 1407, 400,
+			"Query does not match expected format: Parameter 'q' is not valid: 'mergedSum<a'", ""},
 		{Params{Limit: 5, Select: []string{"count", "bad", "os.name"}}, 1724, 400,
 			"Not a valid select field: count, bad", "Please, use only allowed select fields"},
 		{Params{Limit: 0}, 1406, 400, "0 is not a valid limit", "Please select a limit between 1 and 1000"},
@@ -164,7 +170,7 @@ func TestApplyArrayDates(t *testing.T) {
 		}
 	}
 	_, _, err := ApplyArray(logs, Params{Limit: 500, Q: "level<2021-01-01"}, ArrayOptions{})
-	wantErr(t, err, 1000, 500, "Wazuh Internal Error")
+	wantErr(t, err, 1407, 400, "Query does not match expected format: Parameter 'q' is not valid: 'level<2021-01-01'")
 }
 
 func TestPyHelpers(t *testing.T) {
@@ -184,5 +190,29 @@ func TestPyHelpers(t *testing.T) {
 		"select": {"a", "b"}, "e": {"%zzé"}}
 	if !reflect.DeepEqual(map[string][]string(q), want) {
 		t.Errorf("raw query: %v", q)
+	}
+}
+
+// Values Python cannot order (None next to strings) sort by type, None
+// first, where Wazuh answers 500: a sort field is valid input.
+func TestApplyArraySortsUnorderableValues(t *testing.T) {
+	items := []map[string]any{
+		{"name": "b", "sum": "x2"}, {"name": "a", "sum": nil}, {"name": "c", "sum": "x1"}, {"name": "d", "sum": 3},
+	}
+	for _, tc := range []struct {
+		desc bool
+		want string
+	}{{false, "a,d,c,b"}, {true, "b,c,d,a"}} {
+		out, _, err := ApplyArray(items, Params{Limit: 10, Sort: &Sort{Fields: []string{"sum"}, Desc: tc.desc}}, ArrayOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, it := range out {
+			got = append(got, it["name"].(string))
+		}
+		if strings.Join(got, ",") != tc.want {
+			t.Errorf("desc=%v: %v, want %s", tc.desc, got, tc.want)
+		}
 	}
 }

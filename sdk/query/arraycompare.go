@@ -5,41 +5,52 @@ import (
 	"strconv"
 	"strings"
 	"time"
+)
 
-	"github.com/wazuh-go/server/sdk"
+// clauseFault is why a term cannot be evaluated.
+type clauseFault int
+
+const (
+	faultNone     clauseFault = iota
+	faultOperator             // an operator the engine lacks, or ~ on a number
+	faultValue                // a value the field's type cannot take
 )
 
 // checkClause is filter_array_by_query's check_clause(value1, op, value2).
-// An int (or bool) value1 casts value2 with int() (ValueError: 500). = and
-// != are exact and case-sensitive, ~ is a case-sensitive substring (or
-// membership for lists and dicts), < and > compare numbers, strings
-// lexically, and datetimes when both sides are dates. An unknown operator
-// (KeyError) or an impossible comparison (TypeError) is 500 code 1000.
-func checkClause(v1 any, op, v2 string) (bool, *sdk.Error) {
+// An int (or bool) value1 casts value2 with int(). = and != are exact and
+// case-sensitive, ~ is a case-sensitive substring (or membership for lists
+// and dicts), < and > compare numbers, strings lexically, and datetimes
+// when both sides are dates.
+//
+// Where Python raises (KeyError for an unknown operator, ValueError for a
+// non-numeric value, TypeError for an impossible comparison) Wazuh answers
+// 500 code 1000 (api-surface.md §5.2). That is bad input, which this
+// project answers with a 400 instead (1409 or 1407, see arrClause.match).
+func checkClause(v1 any, op, v2 string) (bool, clauseFault) {
 	if !isValidOp(op) {
-		return false, internalError()
+		return false, faultOperator
 	}
 	if isPyInt(v1) {
 		n, ok := pyInt(v2)
 		if !ok {
-			return false, internalError()
+			return false, faultValue
 		}
 		var rhs any = sqlInt(n)
 		switch op {
 		case "=":
-			return pyEqual(v1, rhs), nil
+			return pyEqual(v1, rhs), faultNone
 		case "!=":
-			return !pyEqual(v1, rhs), nil
+			return !pyEqual(v1, rhs), faultNone
 		case "<", ">":
 			return orderClause(v1, rhs, op)
 		}
-		return false, internalError() // `y in x` on an int
+		return false, faultOperator // `y in x` on an int
 	}
 	switch op {
 	case "=":
-		return pyEqual(v1, v2), nil
+		return pyEqual(v1, v2), faultNone
 	case "!=":
-		return !pyEqual(v1, v2), nil
+		return !pyEqual(v1, v2), faultNone
 	case "~":
 		return containsClause(v1, v2)
 	}
@@ -48,34 +59,34 @@ func checkClause(v1 any, op, v2 string) (bool, *sdk.Error) {
 }
 
 // orderClause evaluates < or > with Python's ordering rules.
-func orderClause(a, b any, op string) (bool, *sdk.Error) {
+func orderClause(a, b any, op string) (bool, clauseFault) {
 	if op == ">" {
 		a, b = b, a
 	}
 	less, ok := pyLess(a, b)
 	if !ok {
-		return false, internalError()
+		return false, faultValue
 	}
-	return less, nil
+	return less, faultNone
 }
 
 // containsClause is Python's `value2 in value1`.
-func containsClause(v1 any, v2 string) (bool, *sdk.Error) {
+func containsClause(v1 any, v2 string) (bool, clauseFault) {
 	switch typeOf(v1) {
 	case pyStr:
-		return strings.Contains(v1.(string), v2), nil
+		return strings.Contains(v1.(string), v2), faultNone
 	case pyList:
 		for _, e := range listItems(v1) {
 			if pyEqual(e, v2) {
-				return true, nil
+				return true, faultNone
 			}
 		}
-		return false, nil
+		return false, faultNone
 	case pyDict:
 		_, ok := dictItems(v1)[v2]
-		return ok, nil
+		return ok, faultNone
 	}
-	return false, internalError()
+	return false, faultOperator
 }
 
 // dateOrSelf is check_date_format: a string in one of Wazuh's date

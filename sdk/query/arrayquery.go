@@ -103,15 +103,27 @@ func (c arrClause) match(item map[string]any) (bool, *sdk.Error) {
 		return false, nil
 	}
 	for _, cand := range matchCandidates(v, c.sub) {
-		ok, err := checkClause(cand, c.op, c.value)
-		if err != nil {
-			return false, err
+		ok, fault := checkClause(cand, c.op, c.value)
+		switch fault {
+		case faultOperator:
+			return false, wazuhError(1409, "Valid operators: "+strings.Join(validOps, ", ")+". Used operator: "+c.op)
+		case faultValue:
+			return false, wazuhError(1407, "Parameter 'q' is not valid: '"+c.text()+"'")
 		}
 		if ok {
 			return true, nil
 		}
 	}
 	return false, nil
+}
+
+// text is the term as written.
+func (c arrClause) text() string {
+	t := c.field
+	if len(c.sub) > 0 {
+		t += "." + strings.Join(c.sub, ".")
+	}
+	return t + c.op + c.value
 }
 
 // matchCandidates lists the values a term compares with: list elements

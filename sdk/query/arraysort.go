@@ -11,8 +11,10 @@ import (
 // sortItems is process_array's sort_array: every field must be allowed
 // (1403 "Not a valid sort field" with the lists in the remediation), keys
 // are compared as tuples with strings lower-cased, and the sort is stable
-// in both directions like Python's sorted(reverse=…). Comparing values
-// Python cannot order (None, mixed types) is 500 code 1000.
+// in both directions like Python's sorted(reverse=…). Values Python cannot
+// order (None, mixed types) make Wazuh answer 500 code 1000; here they
+// sort by type instead (see tupleCompare), since a sort field is valid
+// input.
 func sortItems(items []map[string]any, s Sort, allowed []string) *sdk.Error {
 	if allowed == nil {
 		allowed = fieldPaths(items[0])
@@ -51,21 +53,13 @@ func sortItems(items []map[string]any, s Sort, allowed []string) *sdk.Error {
 		}
 		rows[i] = keyed{item: it, key: k}
 	}
-	typeErr := false
 	slices.SortStableFunc(rows, func(x, y keyed) int {
 		a, b := x.key, y.key
 		if s.Desc {
 			a, b = b, a
 		}
-		c, ok := tupleCompare(a, b)
-		if !ok {
-			typeErr = true
-		}
-		return c
+		return tupleCompare(a, b)
 	})
-	if typeErr {
-		return internalError()
-	}
 	for i := range rows {
 		items[i] = rows[i].item
 	}
@@ -106,21 +100,42 @@ func fieldPaths(item map[string]any) []string {
 }
 
 // tupleCompare orders two sort keys as Python compares tuples: the first
-// pair of elements that differ (==) decides with <. ok is false on a
-// TypeError.
-func tupleCompare(a, b []any) (int, bool) {
+// pair of elements that differ (==) decides with <, or unorderableCompare
+// where Python raises TypeError.
+func tupleCompare(a, b []any) int {
 	for i := 0; i < len(a) && i < len(b); i++ {
 		if pyEqual(a[i], b[i]) {
 			continue
 		}
 		less, ok := pyLess(a[i], b[i])
 		if !ok {
-			return 0, false
+			return unorderableCompare(a[i], b[i])
 		}
 		if less {
-			return -1, true
+			return -1
 		}
-		return 1, true
+		return 1
 	}
-	return cmpOrdered(int64(len(a)), int64(len(b))), true
+	return cmpOrdered(int64(len(a)), int64(len(b)))
+}
+
+// unorderableCompare orders values Python cannot compare: by type (None
+// first, as SQL sorts NULLs), then by their canonical key, a consistent
+// total order.
+func unorderableCompare(a, b any) int {
+	ta, tb := typeRank(a), typeRank(b)
+	if ta != tb {
+		return cmpOrdered(int64(ta), int64(tb))
+	}
+	return strings.Compare(pyKey(a), pyKey(b))
+}
+
+// typeRank ranks types for unorderableCompare; numbers share one rank.
+func typeRank(v any) pyType {
+	switch t := typeOf(v); t {
+	case pyBool, pyIntT, pyFloat:
+		return pyIntT
+	default:
+		return t
+	}
 }
