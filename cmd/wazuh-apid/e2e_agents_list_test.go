@@ -25,6 +25,7 @@ func agListEnv(t *testing.T) (*agEnv, map[string]string) {
 		"reader": {agAllow("agent:read", "agent:id:001", "agent:id:003")},
 		"denier": {agAllow("agent:read", "agent:id:*"), agDeny("agent:read", "agent:id:002")},
 		"noread": nil,
+		"dmzonly": {agAllow("agent:read", "agent:group:dmz")},
 	})
 	return e, tokens
 }
@@ -49,6 +50,12 @@ func TestAgentsE2EListings(t *testing.T) {
 		{get, "/agents", tok["noread"], "", "200 error=0 total=0 items=[] failed=[] " + noneMsg},
 		{get, "/agents?agents_list=001,002", tok["denier"], "", "200 error=2 total=1 items=[001] failed=[4000:[002]] Some agents information was not returned"},
 		{get, "/agents?agents_list=002", tok["reader"], "", "403 4000 Permission denied: Resource type: agent:id dapi"},
+		// agent:id:* also allows unknown ids (1701); an allow list does not (4000).
+		{get, "/agents?agents_list=001,999", tok["denier"], "", "200 error=2 total=1 items=[001] failed=[1701:[999]]"},
+		{get, "/agents?agents_list=001,999", tok["reader"], "", "200 error=2 total=1 items=[001] failed=[4000:[999]]"},
+		// agent:group:dmz expands to the group's agents.
+		{get, "/agents?select=name", tok["dmzonly"], "", "200 error=0 total=2 items=[001 002] failed=[] " + allMsg},
+		{get, "/agents?agents_list=001,003", tok["dmzonly"], "", "200 error=2 total=1 items=[001] failed=[4000:[003]]"},
 		{get, "/agents?agents_list=abc", e.admin, "", "400 0 'abc' is not a 'numbers'. Failed validating 'format' in schema['items']"},
 		{get, "/agents?agents_list=01", e.admin, "", "400 0 '01' is too short. Failed validating 'minLength' in schema['items']"},
 		{get, "/agents?select=name,bogus", e.admin, "", "400 1724 Not a valid select field: Allowed select fields: configSum, dateAdd, disconnection_time, group, group_config_status, id, ip, lastKeepAlive, manager, mergedSum, name, node_name, os.arch, os.build, os.codename, os.major, os.minor, os.name, os.platform, os.uname, os.version, registerIP, status, status_code, version. Fields: bogus dapi"},
