@@ -22,9 +22,9 @@ func agListEnv(t *testing.T) (*agEnv, map[string]string) {
 	e.sql(t, "UPDATE agent SET connection_status = 'disconnected', disconnection_time = strftime('%s','now') WHERE id = 4")
 	e.sql(t, "UPDATE agent SET version = 'Wazuh v4.14.7' WHERE id = 0")
 	tokens := e.users(t, map[string][]agPolicy{
-		"reader": {agAllow("agent:read", "agent:id:001", "agent:id:003")},
-		"denier": {agAllow("agent:read", "agent:id:*"), agDeny("agent:read", "agent:id:002")},
-		"noread": nil,
+		"reader":  {agAllow("agent:read", "agent:id:001", "agent:id:003")},
+		"denier":  {agAllow("agent:read", "agent:id:*"), agDeny("agent:read", "agent:id:002")},
+		"noread":  nil,
 		"dmzonly": {agAllow("agent:read", "agent:group:dmz")},
 	})
 	return e, tokens
