@@ -91,6 +91,8 @@ func TestAgentsE2EListings(t *testing.T) {
 		{get, "/agents/stats/distinct?fields=status,bogus", e.admin, "", "400 1724 Not a valid select field: Allowed select fields: "},
 		{get, "/agents/stats/distinct?fields=os%24name", e.admin, "", "400 0 'os$name' is not a 'names'. Failed validating 'format' in schema['items']"},
 		{get, "/agents/stats/distinct?fields=status&q=status%3E%3Dactive", e.admin, "", "400 1409 Invalid query operator"},
+		// Wazuh's fields=None raises TypeError (500); a 400 here.
+		{get, "/agents/stats/distinct", e.admin, "", "400 0 Missing query parameter 'fields'"},
 	})
 	// Distinct counts are exact Wazuh envelopes (the total is the number of
 	// combinations).

@@ -101,6 +101,12 @@ func (m *Module) distinctAgents(ctx context.Context, req *sdk.Request) (*sdk.Res
 	if err != nil {
 		return nil, err
 	}
+	if len(fields) == 0 {
+		// Wazuh's GROUP BY over fields=None raises TypeError (500 code
+		// 1000); a missing fields is bad input, answered as connexion
+		// answers a missing required parameter.
+		return nil, sdk.BadRequest("Missing query parameter 'fields'")
+	}
 	p, err := query.Parse(q, query.Spec{Order: []string{"offset", "limit", "sort", "search", "q"}})
 	if err != nil {
 		return nil, err
