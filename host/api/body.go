@@ -110,12 +110,30 @@ func pythonJSONError(body []byte) string {
 			msg = "Expecting property name enclosed in double quotes"
 		case strings.Contains(s, "in string"):
 			msg = "Invalid control character at"
+		case strings.Contains(s, "in literal"), strings.HasSuffix(s, "in numeric literal") && offset > 0 && body[offset-1] == '-':
+			// A misspelled true/false/null, or a lone "-": Python reports
+			// the start of the value, Go the offending byte inside it.
+			offset = literalStart(body, offset)
 		}
 	}
 	if offset < 0 {
 		offset = 0
 	}
 	return pyPos(msg, body, offset)
+}
+
+// literalStart walks back from offset to the first byte of the literal
+// containing it (letters, or the "-" of a number).
+func literalStart(body []byte, offset int) int {
+	offset = min(offset, len(body))
+	for offset > 0 {
+		c := body[offset-1]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-') {
+			break
+		}
+		offset--
+	}
+	return offset
 }
 
 func pyPos(msg string, body []byte, offset int) string {
