@@ -79,7 +79,7 @@ func (c *Client) Configure(ctx context.Context, opts ConfigureOptions) error {
 // Handle calls the module for one request. A Wazuh error from the module is
 // returned as *sdk.Error; transport failures as other errors.
 func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	resp, err := c.rpc.Handle(ctx, requestToWire(req))
+	resp, err := c.rpc.Handle(withoutDeadline(ctx), requestToWire(req))
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: handle %s: %w", req.RouteID, err)
 	}
@@ -99,7 +99,7 @@ func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, e
 // Content-Length header, so the HTTP layer writes one plain response
 // instead of a chunked one (Wazuh's own responses carry Content-Length).
 func (c *Client) HandleStream(ctx context.Context, req *sdk.Request, start func(status int, header http.Header), body io.Writer) error {
-	stream, err := c.rpc.HandleStream(ctx, requestToWire(req), codecCallOption()) // for aliasedMsg
+	stream, err := c.rpc.HandleStream(withoutDeadline(ctx), requestToWire(req), codecCallOption()) // for aliasedMsg
 	if err != nil {
 		return fmt.Errorf("pluginhost: handle stream %s: %w", req.RouteID, err)
 	}

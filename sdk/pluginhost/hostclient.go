@@ -22,7 +22,7 @@ type hostClient struct {
 func newHostClient(rpc hostv1.HostServiceClient) *hostClient { return &hostClient{rpc: rpc} }
 
 func (h *hostClient) QueryWDB(ctx context.Context, command string) (json.RawMessage, error) {
-	resp, err := h.rpc.QueryWDB(ctx, &hostv1.QueryWDBRequest{Command: command})
+	resp, err := h.rpc.QueryWDB(withoutDeadline(ctx), &hostv1.QueryWDBRequest{Command: command})
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: query wdb: %w", err)
 	}
@@ -54,7 +54,7 @@ func (h *hostClient) StreamWDBWithCount(ctx context.Context, command, countComma
 func (h *hostClient) streamWDB(ctx context.Context, req *hostv1.QueryWDBRequest, fn func(json.RawMessage) error) (json.RawMessage, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	stream, err := h.rpc.QueryWDBStream(ctx, req, codecCallOption()) // for aliasedMsg
+	stream, err := h.rpc.QueryWDBStream(withoutDeadline(ctx), req, codecCallOption()) // for aliasedMsg
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: stream wdb: %w", err)
 	}
@@ -89,7 +89,7 @@ func (h *hostClient) streamWDB(ctx context.Context, req *hostv1.QueryWDBRequest,
 }
 
 func (h *hostClient) SendSocket(ctx context.Context, socket string, payload []byte) ([]byte, error) {
-	resp, err := h.rpc.SendSocket(ctx, &hostv1.SendSocketRequest{Socket: socket, Payload: payload})
+	resp, err := h.rpc.SendSocket(withoutDeadline(ctx), &hostv1.SendSocketRequest{Socket: socket, Payload: payload})
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: send socket: %w", err)
 	}
@@ -100,7 +100,7 @@ func (h *hostClient) SendSocket(ctx context.Context, socket string, payload []by
 }
 
 func (h *hostClient) GetConfig(ctx context.Context, key string) (json.RawMessage, error) {
-	resp, err := h.rpc.GetConfig(ctx, &hostv1.GetConfigRequest{Path: key})
+	resp, err := h.rpc.GetConfig(withoutDeadline(ctx), &hostv1.GetConfigRequest{Path: key})
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: get config: %w", err)
 	}
@@ -116,7 +116,7 @@ func (h *hostClient) Files() sdk.Files { return hostFiles{h.rpc} }
 type hostFiles struct{ rpc hostv1.HostServiceClient }
 
 func (f hostFiles) op(ctx context.Context, req *hostv1.FileOpRequest) (*hostv1.FileOpResponse, error) {
-	resp, err := f.rpc.FileOp(ctx, req)
+	resp, err := f.rpc.FileOp(withoutDeadline(ctx), req)
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: file %s %s: %w", req.GetOp(), req.GetPath(), err)
 	}
