@@ -1,15 +1,10 @@
 package main
 
 import (
-	"crypto/tls"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,37 +47,7 @@ func agStart(t *testing.T, settings string) *agEnv {
 // (and no example module).
 func agStartWithSettings(t *testing.T, bin, root, settings string) *e2eHost {
 	t.Helper()
-	port := freePort(t)
-	cfg := filepath.Join(t.TempDir(), "api.yaml")
-	yaml := fmt.Sprintf("host: [\"127.0.0.1\"]\nport: %d\nroot: %q\naccess:\n  max_request_per_minute: 0\nmodules:\n  dir: %q\n"+
-		"  enabled:\n    - name: agent\n      settings: %s\n", port, root, filepath.Join(bin, "modules"), settings)
-	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	logs := &syncWriter{b: &strings.Builder{}}
-	cmd := exec.Command(filepath.Join(bin, "wazuh-apid"), "serve", "--config", cfg)
-	cmd.Env = append(os.Environ(), "WAZUH_API_ADMIN_PASSWORD=Secr3t.Pass")
-	cmd.Stderr = logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	h := &e2eHost{cmd: cmd, url: fmt.Sprintf("https://127.0.0.1:%d", port), binDir: bin, logs: logs,
-		client: &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_, _ = cmd.Process.Wait()
-		if t.Failed() {
-			t.Logf("host log:\n%s", logs.String())
-		}
-	})
-	waitFor(t, "host start", 20*time.Second, func() bool {
-		resp, err := h.client.Get(h.url + "/")
-		if err == nil {
-			resp.Body.Close()
-		}
-		return err == nil
-	})
-	return h
+	return startHostWithModules(t, bin, root, "    - name: agent\n      settings: "+settings+"\n")
 }
 
 // call sends a request with an optional JSON body and returns the status
@@ -120,20 +85,7 @@ func (e *agEnv) group(t *testing.T, name string) {
 // the root (4-byte little-endian length frames) and returns the reply.
 func (e *agEnv) wdb(t *testing.T, command string) string {
 	t.Helper()
-	conn, err := net.DialTimeout("unix", filepath.Join(e.root, "queue", "db", "wdb"), 5*time.Second)
-	if err != nil {
-		t.Fatalf("wazuh-db socket: %v", err)
-	}
-	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
-	if err := agWriteFrame(conn, []byte(command)); err != nil {
-		t.Fatalf("wazuh-db write: %v", err)
-	}
-	reply, err := agReadFrame(conn)
-	if err != nil {
-		t.Fatalf("wazuh-db read: %v", err)
-	}
-	return string(reply)
+	return wdbCommand(t, e.root, command)
 }
 
 // sql runs a global.db statement through wazuh-db and expects "ok".
@@ -151,24 +103,6 @@ func (e *agEnv) connect(t *testing.T, version string, ids ...string) {
 	e.sql(t, "UPDATE agent SET connection_status = 'active', version = '"+version+"', "+
 		"last_keepalive = strftime('%s','now'), os_name = 'Ubuntu', os_platform = 'ubuntu', os_version = '22.04', "+
 		"os_major = '22', os_minor = '04' WHERE id IN ("+strings.Join(ids, ",")+")")
-}
-
-func agWriteFrame(w io.Writer, payload []byte) error {
-	buf := make([]byte, 4+len(payload))
-	binary.LittleEndian.PutUint32(buf, uint32(len(payload)))
-	copy(buf[4:], payload)
-	_, err := w.Write(buf)
-	return err
-}
-
-func agReadFrame(r io.Reader) ([]byte, error) {
-	var hdr [4]byte
-	if _, err := io.ReadFull(r, hdr[:]); err != nil {
-		return nil, err
-	}
-	buf := make([]byte, binary.LittleEndian.Uint32(hdr[:]))
-	_, err := io.ReadFull(r, buf)
-	return buf, err
 }
 
 // agPolicy is one policy of a test user.

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/wazuh-go/server/host/socket"
 )
 
 // agRemoted is a stand-in for wazuh-remoted's request socket
@@ -33,14 +35,14 @@ func (e *agEnv) agServeRemoted(t *testing.T, reply func(req string) string) *agR
 			go func() {
 				defer conn.Close()
 				for {
-					req, err := agReadFrame(conn)
+					req, err := socket.ReadFrame(conn, socket.MaxFrameBytes)
 					if err != nil {
 						return
 					}
 					r.mu.Lock()
 					r.requests = append(r.requests, string(req))
 					r.mu.Unlock()
-					if agWriteFrame(conn, []byte(reply(string(req)))) != nil {
+					if socket.WriteFrame(conn, []byte(reply(string(req)))) != nil {
 						return
 					}
 				}

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -168,28 +165,11 @@ func grExtra(params string) string {
 // under the root (4-byte little-endian length frames) and expects "ok".
 func (e *grEnv) grWDB(t *testing.T, command string) string {
 	t.Helper()
-	conn, err := net.DialTimeout("unix", filepath.Join(e.root, "queue", "db", "wdb"), 5*time.Second)
-	if err != nil {
-		t.Fatalf("wazuh-db socket: %v", err)
-	}
-	defer conn.Close()
-	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
-	frame := binary.LittleEndian.AppendUint32(nil, uint32(len(command)))
-	if _, err := conn.Write(append(frame, command...)); err != nil {
-		t.Fatalf("wazuh-db write: %v", err)
-	}
-	var hdr [4]byte
-	if _, err := io.ReadFull(conn, hdr[:]); err != nil {
-		t.Fatalf("wazuh-db read: %v", err)
-	}
-	reply := make([]byte, binary.LittleEndian.Uint32(hdr[:]))
-	if _, err := io.ReadFull(conn, reply); err != nil {
-		t.Fatalf("wazuh-db read: %v", err)
-	}
-	if !bytes.HasPrefix(reply, []byte("ok")) {
+	reply := wdbCommand(t, e.root, command)
+	if !strings.HasPrefix(reply, "ok") {
 		t.Fatalf("%s: %s", command, reply)
 	}
-	return string(reply)
+	return reply
 }
 
 // grWrite writes a file under the root (e.g. etc/shared/dmz/merged.mg).

@@ -60,12 +60,19 @@ func freePort(t *testing.T) int {
 // example module, plus the agent module when withAgent is set.
 func startHost(t *testing.T, binDir, root string, withAgent bool) *e2eHost {
 	t.Helper()
-	port := freePort(t)
-	cfg := filepath.Join(t.TempDir(), "api.yaml")
 	mods := "    - name: example\n      settings: {greeting: Hi}\n"
 	if withAgent {
 		mods += "    - name: agent\n"
 	}
+	return startHostWithModules(t, binDir, root, mods)
+}
+
+// startHostWithModules starts wazuh-apid serving root with the modules.enabled
+// entries given as YAML lines.
+func startHostWithModules(t *testing.T, binDir, root, mods string) *e2eHost {
+	t.Helper()
+	port := freePort(t)
+	cfg := filepath.Join(t.TempDir(), "api.yaml")
 	yaml := fmt.Sprintf("host: [\"127.0.0.1\"]\nport: %d\nroot: %q\naccess:\n  max_request_per_minute: 0\nmodules:\n  dir: %q\n  enabled:\n%s", port, root, filepath.Join(binDir, "modules"), mods)
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
