@@ -73,6 +73,17 @@ func utf8Error(data []byte) error {
 // rootkitFilesJSON is _rootkit_files2json: [{filename, name, link}] for
 // lines "file ! Name ::Link" (groups are not stripped).
 func rootkitFilesJSON(data []byte) (any, error) {
+	return rootkitEntries(data, func(l string) orderedMap {
+		if m := reRootkitFile.FindStringSubmatch(l); m != nil {
+			return orderedMap{{"filename", m[1]}, {"name", m[2]}, {"link", m[3]}}
+		}
+		return nil
+	})
+}
+
+// rootkitEntries applies entry to each non-comment line of a rootkit file
+// and lists the entries it returns (nil skips the line).
+func rootkitEntries(data []byte, entry func(line string) orderedMap) (any, error) {
 	lines, err := pyLines(data)
 	if err != nil {
 		return nil, err
@@ -82,8 +93,8 @@ func rootkitFilesJSON(data []byte) (any, error) {
 		if reComment.MatchString(l) {
 			continue
 		}
-		if m := reRootkitFile.FindStringSubmatch(l); m != nil {
-			out = append(out, orderedMap{{"filename", m[1]}, {"name", m[2]}, {"link", m[3]}})
+		if e := entry(l); e != nil {
+			out = append(out, e)
 		}
 	}
 	return out, nil
@@ -93,22 +104,15 @@ func rootkitFilesJSON(data []byte) (any, error) {
 // description}] for "file !pattern!Description", [{filename, name}] for
 // "file !pattern!".
 func rootkitTrojansJSON(data []byte) (any, error) {
-	lines, err := pyLines(data)
-	if err != nil {
-		return nil, err
-	}
-	out := []any{}
-	for _, l := range lines {
-		if reComment.MatchString(l) {
-			continue
-		}
+	return rootkitEntries(data, func(l string) orderedMap {
 		if m := reTrojan.FindStringSubmatch(l); m != nil {
-			out = append(out, orderedMap{{"filename", m[1]}, {"name", m[2]}, {"description", m[3]}})
-		} else if m := reTrojanBinary.FindStringSubmatch(l); m != nil {
-			out = append(out, orderedMap{{"filename", m[1]}, {"name", m[2]}})
+			return orderedMap{{"filename", m[1]}, {"name", m[2]}, {"description", m[3]}}
 		}
-	}
-	return out, nil
+		if m := reTrojanBinary.FindStringSubmatch(l); m != nil {
+			return orderedMap{{"filename", m[1]}, {"name", m[2]}}
+		}
+		return nil
+	})
 }
 
 // arConfJSON is _ar_conf2json: the lines without their "\n".
