@@ -8,7 +8,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/wazuh-go/server/host/rbac/pyjson"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // Mode is the RBAC mode of security.yaml, baked into each token.

@@ -3,7 +3,7 @@ package rbac
 import (
 	"context"
 
-	"github.com/wazuh-go/server/host/rbac/pyjson"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // ruleKind describes the (security) rules table.

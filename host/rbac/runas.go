@@ -9,7 +9,7 @@ import (
 	"golang.org/x/crypto/blake2b"
 
 	"github.com/wazuh-go/server/host/rbac/authcontext"
-	"github.com/wazuh-go/server/host/rbac/pyjson"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // RunAsRoles returns the roles of a run_as login (POST

@@ -3,9 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"math"
-	"strconv"
 	"strings"
+
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // pyJSONRepr is Python's repr of a JSON value after json.loads, as
@@ -36,7 +36,7 @@ func writePyRepr(b *strings.Builder, v any) {
 	case nil:
 		b.WriteString("None")
 	case json.Number:
-		b.WriteString(pyNumber(string(x)))
+		b.WriteString(pyjson.NumberStr(pyjson.Number(x)))
 	case []any:
 		b.WriteByte('[')
 		for i, e := range x {
@@ -58,36 +58,4 @@ func writePyRepr(b *strings.Builder, v any) {
 		}
 		b.WriteByte('}')
 	}
-}
-
-// pyNumber renders a JSON number literal as Python's json.loads then repr
-// would: integers unchanged (arbitrary precision, "-0" is 0), other
-// literals as floats in repr's shortest form ("1.5", "100000.0", "1e+16",
-// "1e-05", "inf").
-func pyNumber(lit string) string {
-	if !strings.ContainsAny(lit, ".eE") {
-		if strings.TrimLeft(lit, "-0") == "" {
-			return "0"
-		}
-		return lit
-	}
-	f, err := strconv.ParseFloat(lit, 64)
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case err != nil:
-		return lit
-	}
-	sci := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX: the decimal exponent is exact
-	exp, _ := strconv.Atoi(sci[strings.IndexByte(sci, 'e')+1:])
-	if exp < -4 || exp >= 16 {
-		return sci
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.Contains(s, ".") {
-		s += ".0"
-	}
-	return s
 }

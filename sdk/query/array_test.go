@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 func groupsFixture() []map[string]any {
@@ -181,7 +183,7 @@ func TestPyHelpers(t *testing.T) {
 		}
 	}
 	for in, want := range map[float64]string{1: "1.0", 0.1: "0.1", 1e16: "1e+16", 1.5e-7: "1.5e-07", 123.25: "123.25"} {
-		if got := pyFloatRepr(in); got != want {
+		if got := pyjson.FloatStr(in); got != want {
 			t.Errorf("float %v: got %s, want %s", in, got, want)
 		}
 	}

@@ -2,10 +2,11 @@ package query
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // pyStrLower is str(v).lower() for a scalar, as search_array's get_values
@@ -20,9 +21,9 @@ func pyStrLower(v any) string {
 	case bool:
 		return strconv.FormatBool(x)
 	case float32:
-		return pyFloatRepr(float64(x))
+		return pyjson.FloatStr(float64(x))
 	case float64:
-		return pyFloatRepr(x)
+		return pyjson.FloatStr(x)
 	case time.Time:
 		return strings.ToLower(pyDatetimeStr(x))
 	}
@@ -30,28 +31,6 @@ func pyStrLower(v any) string {
 		return strconv.FormatInt(i, 10)
 	}
 	return strings.ToLower(fmt.Sprint(v))
-}
-
-// pyFloatRepr is Python's repr(float).
-func pyFloatRepr(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "nan"
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	}
-	e := strconv.FormatFloat(f, 'e', -1, 64)
-	exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:])
-	if exp < -4 || exp >= 16 {
-		return e
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.ContainsRune(s, '.') {
-		s += ".0"
-	}
-	return s
 }
 
 // pyDatetimeStr is str(datetime) for an aware datetime.

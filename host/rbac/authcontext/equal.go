@@ -5,7 +5,7 @@ import (
 	"math/big"
 	"strconv"
 
-	"github.com/wazuh-go/server/host/rbac/pyjson"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // scalarEqual compares two JSON scalars with Python's == semantics: numbers

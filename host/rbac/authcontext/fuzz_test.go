@@ -4,7 +4,7 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/wazuh-go/server/host/rbac/pyjson"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // FuzzRuleMatch feeds arbitrary rule and context documents to the engine:

@@ -1,6 +1,6 @@
 package authcontext
 
-import "github.com/wazuh-go/server/host/rbac/pyjson"
+import "github.com/wazuh-go/server/sdk/pyjson"
 
 // match implements MATCH (exact=false) and MATCH$ (exact=true) of a rule
 // value against a context value at the same level.

@@ -3,7 +3,7 @@ package authcontext
 import (
 	"fmt"
 
-	"github.com/wazuh-go/server/host/rbac/pyjson"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // Logical operators and search functions of the rule language.

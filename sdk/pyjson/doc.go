@@ -1,6 +1,8 @@
 // Package pyjson is an order-preserving JSON value model that reproduces
 // Python's json.loads/json.dumps, which is how Wazuh stores policy and rule
-// bodies in rbac.db and how it hashes run_as authorization contexts.
+// bodies in rbac.db and how it hashes run_as authorization contexts. It
+// also renders numbers as Python's repr does (FloatStr, NumberStr), for
+// messages Wazuh builds with str() or repr(). The host and modules share it.
 //
 // Objects keep their keys in document order (a duplicated key keeps its first
 // position and its last value, like a Python dict), numbers keep their
