@@ -9,6 +9,7 @@ import (
 
 	"github.com/wazuh-go/server/host/auth"
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -176,7 +177,7 @@ func checkLoginQuery(q url.Values) *problem {
 		return &p
 	}
 	if v, ok := query.LastValue(q, "raw"); ok && !strings.EqualFold(v, "true") && !strings.EqualFold(v, "false") {
-		p := problemBadRequest(pyRepr(v) + " is not of type 'boolean'. Failed validating 'type' in schema: {'type': 'boolean'}. On instance: " + pyRepr(v))
+		p := problemBadRequest(pyjson.StrRepr(v) + " is not of type 'boolean'. Failed validating 'type' in schema: {'type': 'boolean'}. On instance: " + pyjson.StrRepr(v))
 		return &p
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -83,8 +84,8 @@ func (s *Server) parseResource(c *secCall) *sdk.Error {
 		names = append(names, r.Name)
 	}
 	if !slices.Contains(names, v) {
-		return sdk.BadRequest(pyRepr(v) + " is not one of " + pyList(names) + ". Failed validating 'enum' in schema: {'type': 'string', 'enum': " +
-			pyList(names) + "}. On instance: " + pyRepr(v))
+		return sdk.BadRequest(pyjson.StrRepr(v) + " is not one of " + pyList(names) + ". Failed validating 'enum' in schema: {'type': 'string', 'enum': " +
+			pyList(names) + "}. On instance: " + pyjson.StrRepr(v))
 	}
 	c.val = v
 	return nil

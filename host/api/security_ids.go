@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -83,8 +84,8 @@ func (s *idSpec) formatError(v string, item int) *sdk.Error {
 	if item >= 0 {
 		schemaPath, instance = "schema['items']", "instance["+strconv.Itoa(item)+"]"
 	}
-	return sdk.BadRequest(pyRepr(v) + " is not a '" + s.format + "'. Failed validating 'format' in " +
-		schemaPath + ": " + s.schema + ". On " + instance + ": " + pyRepr(v))
+	return sdk.BadRequest(pyjson.StrRepr(v) + " is not a '" + s.format + "'. Failed validating 'format' in " +
+		schemaPath + ": " + s.schema + ". On " + instance + ": " + pyjson.StrRepr(v))
 }
 
 // parseQuery reads the *_ids array: missing and required is connexion's

@@ -12,6 +12,7 @@ import (
 	"github.com/wazuh-go/server/host/auth"
 	"github.com/wazuh-go/server/host/rbac"
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -55,7 +56,7 @@ type secCall struct {
 	pathID int
 	// body is the request's JSON object, fields the raw JSON of its
 	// top-level fields.
-	body   *pyObject
+	body   *pyjson.Object
 	fields map[string]json.RawMessage
 	// scopes are the RBAC verdicts, one per route permission.
 	scopes sdk.Scopes
@@ -145,7 +146,7 @@ func (s *Server) secValidate(rt secRoute, c *secCall) *problem {
 	var v any
 	if len(raw) > 0 {
 		var err error
-		if v, err = decodePy(raw); err != nil {
+		if v, err = pyjson.Decode(raw); err != nil {
 			return fail(sdk.BadRequest(err.Error()))
 		}
 		if err := rt.body.check(v, nil); err != nil {
@@ -160,7 +161,7 @@ func (s *Server) secValidate(rt secRoute, c *secCall) *problem {
 	if len(raw) == 0 {
 		return &problemBodyNotJSON
 	}
-	c.body = v.(*pyObject)
+	c.body = v.(*pyjson.Object)
 	if err := rt.body.invalidFields(c.body); err != nil {
 		return fail(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/wazuh-go/server/host/rbac"
 	"github.com/wazuh-go/server/host/rbac/authcontext"
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // maxRunAsBody is the largest authorization context Wazuh 4.14.7 accepts.
@@ -55,13 +56,13 @@ func (s *Server) runAsClaims(r *http.Request, body []byte, claims *auth.Claims) 
 	if p := checkBody(r, body, []string{"application/json"}); p != nil {
 		return p
 	}
-	v, err := decodePy(body)
+	v, err := pyjson.Decode(body)
 	if err != nil {
 		p := problemBadRequest(err.Error())
 		return &p
 	}
 	if pyType(v) != "object" {
-		p := problemBadRequest(pyReprValue(v) + " is not of type 'object'")
+		p := problemBadRequest(pyjson.Repr(v) + " is not of type 'object'")
 		return &p
 	}
 	ctx := r.Context()

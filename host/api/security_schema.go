@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"math/big"
 	"slices"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -46,28 +46,28 @@ func (s *jsonSchema) check(v any, path []string) *sdk.Error {
 		return sdk.BadRequest(msg)
 	}
 	if s.typ != "" && pyType(v) != s.typ {
-		return fail(pyReprValue(v) + " is not of type '" + s.typ + "'")
+		return fail(pyjson.Repr(v) + " is not of type '" + s.typ + "'")
 	}
 	switch x := v.(type) {
 	case string:
 		n := utf8.RuneCountInString(x)
 		if s.minLength > 0 && n < s.minLength {
-			return fail(pyRepr(x) + " is too short")
+			return fail(pyjson.StrRepr(x) + " is too short")
 		}
 		if s.maxLength > 0 && n > s.maxLength {
-			return fail(pyRepr(x) + " is too long")
+			return fail(pyjson.StrRepr(x) + " is too long")
 		}
 		if s.format == "names" && !query.ValidNames(x) {
-			return fail(pyRepr(x) + " is not a 'names'")
+			return fail(pyjson.StrRepr(x) + " is not a 'names'")
 		}
 		if s.enum != nil && !slices.Contains(s.enum, x) {
-			return fail(pyRepr(x) + " is not one of " + pyList(s.enum))
+			return fail(pyjson.StrRepr(x) + " is not one of " + pyList(s.enum))
 		}
-	case json.Number:
+	case pyjson.Number:
 		if s.minimum != nil {
-			n, ok := new(big.Int).SetString(x.String(), 10)
+			n, ok := new(big.Int).SetString(string(x), 10)
 			if ok && n.Cmp(big.NewInt(*s.minimum)) < 0 {
-				return fail(x.String() + " is less than the minimum of " + strconv.FormatInt(*s.minimum, 10))
+				return fail(string(x) + " is less than the minimum of " + strconv.FormatInt(*s.minimum, 10))
 			}
 		}
 	case []any:
@@ -78,9 +78,9 @@ func (s *jsonSchema) check(v any, path []string) *sdk.Error {
 				}
 			}
 		}
-	case *pyObject:
-		if len(x.keys) < s.minProperties {
-			return fail(pyReprValue(x) + " does not have enough properties")
+	case *pyjson.Object:
+		if x.Len() < s.minProperties {
+			return fail(pyjson.Repr(x) + " does not have enough properties")
 		}
 		if s.requiredFirst {
 			if err := s.checkRequired(x, fail); err != nil {
@@ -88,7 +88,7 @@ func (s *jsonSchema) check(v any, path []string) *sdk.Error {
 			}
 		}
 		for _, p := range s.props {
-			if pv, ok := x.vals[p.name]; ok {
+			if pv, ok := x.Get(p.name); ok {
 				if err := p.schema.check(pv, append(slices.Clip(path), p.name)); err != nil {
 					return err
 				}
@@ -101,10 +101,10 @@ func (s *jsonSchema) check(v any, path []string) *sdk.Error {
 	return nil
 }
 
-func (s *jsonSchema) checkRequired(x *pyObject, fail func(string) *sdk.Error) *sdk.Error {
+func (s *jsonSchema) checkRequired(x *pyjson.Object, fail func(string) *sdk.Error) *sdk.Error {
 	for _, r := range s.required {
-		if _, ok := x.vals[r]; !ok {
-			return fail(pyRepr(r) + " is a required property")
+		if _, ok := x.Get(r); !ok {
+			return fail(pyjson.StrRepr(r) + " is a required property")
 		}
 	}
 	return nil
@@ -113,11 +113,11 @@ func (s *jsonSchema) checkRequired(x *pyObject, fail func(string) *sdk.Error) *s
 // invalidFields is the Wazuh model check that follows schema validation:
 // top-level keys the operation does not know give 400 "Invalid field found
 // {'a', 'b'}" (a Python set; sorted here, Python's order is arbitrary).
-func (s *jsonSchema) invalidFields(body *pyObject) *sdk.Error {
+func (s *jsonSchema) invalidFields(body *pyjson.Object) *sdk.Error {
 	var bad []string
-	for _, k := range body.keys {
+	for _, k := range body.Keys() {
 		if !slices.ContainsFunc(s.props, func(p namedSchema) bool { return p.name == k }) {
-			bad = append(bad, pyRepr(k))
+			bad = append(bad, pyjson.StrRepr(k))
 		}
 	}
 	if len(bad) == 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // bodyField is one property of a request body schema.
@@ -57,7 +58,7 @@ func parseBody(body []byte, fields []bodyField, required ...string) (map[string]
 	var unknown []string
 	for k := range obj {
 		if !known[k] {
-			unknown = append(unknown, pyRepr(k))
+			unknown = append(unknown, pyjson.StrRepr(k))
 		}
 	}
 	if len(unknown) > 0 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -158,7 +159,7 @@ func requirements(q url.Values, status []string, olderThan, wql string) string {
 		case "status":
 			quoted := make([]string, len(status))
 			for i, s := range status {
-				quoted[i] = pyRepr(s)
+				quoted[i] = pyjson.StrRepr(s)
 			}
 			v = "[" + strings.Join(quoted, ", ") + "]"
 		case "older_than":

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -50,7 +51,7 @@ func (m *Module) getGroupConfig(ctx context.Context, req *sdk.Request) (*sdk.Res
 		return nil, err
 	}
 	if isDir {
-		return nil, errComponent("[Errno 21] Is a directory: " + pyRepr("WAZUH_HOME/"+path))
+		return nil, errComponent("[Errno 21] Is a directory: " + pyjson.StrRepr("WAZUH_HOME/"+path))
 	}
 	conf, err := confData(data, offset, limit)
 	if err != nil {

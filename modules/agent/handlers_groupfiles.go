@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -114,7 +115,7 @@ func (m *Module) groupFile(ctx context.Context, req *sdk.Request) (*sdk.Response
 		}
 	}
 	if isDir {
-		return nil, errComponent("[Errno 21] Is a directory: " + pyRepr("WAZUH_HOME/"+path))
+		return nil, errComponent("[Errno 21] Is a directory: " + pyjson.StrRepr("WAZUH_HOME/"+path))
 	}
 	parsed, err := parse(data)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 )
 
 // componentConfigurations are the valid component/configuration pairs of
@@ -39,9 +40,9 @@ func checkConfigPair(component, configuration string) *sdk.Error {
 	}
 	q := make([]string, len(valid))
 	for i, v := range valid {
-		q[i] = pyRepr(v)
+		q[i] = pyjson.StrRepr(v)
 	}
-	return errConfigPair("Valid configuration values for " + pyRepr(component) + ": {" + strings.Join(q, ", ") + "}")
+	return errConfigPair("Valid configuration values for " + pyjson.StrRepr(component) + ": {" + strings.Join(q, ", ") + "}")
 }
 
 // activeAgent checks that the agent exists (1701, 404) and is active

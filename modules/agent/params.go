@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -61,7 +62,7 @@ var (
 func enumSchema(values ...string) strSchema {
 	q := make([]string, len(values))
 	for i, v := range values {
-		q[i] = pyRepr(v)
+		q[i] = pyjson.StrRepr(v)
 	}
 	return strSchema{repr: "{'type': 'string', 'enum': [" + strings.Join(q, ", ") + "]}", checks: []string{"enum"}, enum: values}
 }
@@ -124,15 +125,15 @@ func (s strSchema) check(v string, item int) *sdk.Error {
 		switch c {
 		case "minLength":
 			if len([]rune(v)) < s.minLength {
-				return schemaError(pyRepr(v)+" is too short", c, s.repr, item, pyRepr(v))
+				return schemaError(pyjson.StrRepr(v)+" is too short", c, s.repr, item, pyjson.StrRepr(v))
 			}
 		case "maxLength":
 			if len([]rune(v)) > s.maxLength {
-				return schemaError(pyRepr(v)+" is too long", c, s.repr, item, pyRepr(v))
+				return schemaError(pyjson.StrRepr(v)+" is too long", c, s.repr, item, pyjson.StrRepr(v))
 			}
 		case "format":
 			if !validFormat(s.format, v) {
-				return schemaError(pyRepr(v)+" is not a "+pyRepr(s.format), c, s.repr, item, pyRepr(v))
+				return schemaError(pyjson.StrRepr(v)+" is not a "+pyjson.StrRepr(s.format), c, s.repr, item, pyjson.StrRepr(v))
 			}
 		case "enum":
 			ok := false
@@ -142,9 +143,9 @@ func (s strSchema) check(v string, item int) *sdk.Error {
 			if !ok {
 				q := make([]string, len(s.enum))
 				for i, e := range s.enum {
-					q[i] = pyRepr(e)
+					q[i] = pyjson.StrRepr(e)
 				}
-				return schemaError(pyRepr(v)+" is not one of ["+strings.Join(q, ", ")+"]", c, s.repr, item, pyRepr(v))
+				return schemaError(pyjson.StrRepr(v)+" is not one of ["+strings.Join(q, ", ")+"]", c, s.repr, item, pyjson.StrRepr(v))
 			}
 		}
 	}
@@ -157,7 +158,7 @@ func schemaError(msg, keyword, schema string, item int, instance string) *sdk.Er
 	if item >= 0 {
 		sp, ip = "schema['items']", "instance["+strconv.Itoa(item)+"]"
 	}
-	raw := msg + ". Failed validating " + pyRepr(keyword) + " in " + sp + ": " + schema + ". On " + ip + ": " + instance
+	raw := msg + ". Failed validating " + pyjson.StrRepr(keyword) + " in " + sp + ": " + schema + ". On " + ip + ": " + instance
 	return sdk.BadRequest(strings.Join(strings.Fields(raw), " "))
 }
 
@@ -227,37 +228,6 @@ func optBool(q url.Values, name string, def bool) (v, present bool, err *sdk.Err
 	_, present = query.LastValue(q, name)
 	v, err = query.ParseBool(q, name, def)
 	return v, present, err
-}
-
-// pyRepr is Python's repr of a str.
-func pyRepr(s string) string {
-	quote := byte('\'')
-	if strings.ContainsRune(s, '\'') && !strings.ContainsRune(s, '"') {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(quote)
-	for _, r := range s {
-		switch {
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == rune(quote):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\x` + strconv.FormatInt(int64(r)|0x100, 16)[1:])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte(quote)
-	return b.String()
 }
 
 // cleanQuery drops the empty sort, q, search and select parameters the

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/pyjson"
 	"github.com/wazuh-go/server/sdk/sdktest"
 )
 
@@ -30,7 +31,7 @@ func TestSec9HygieneFileTraversalModule(t *testing.T) {
 	for _, name := range badFiles {
 		for _, q := range []string{"", "raw=true"} {
 			_, werr := call(t, c, fileReq(mod, "default", name, q))
-			want := pyRepr(name) + " is not a 'alphanumeric'. Failed validating 'format' in schema: {'type': 'string', 'format': 'alphanumeric'}. On instance: " + pyRepr(name)
+			want := pyjson.StrRepr(name) + " is not a 'alphanumeric'. Failed validating 'format' in schema: {'type': 'string', 'format': 'alphanumeric'}. On instance: " + pyjson.StrRepr(name)
 			if werr == nil || werr.Code != 0 || werr.Status() != 400 || werr.Message != want {
 				t.Errorf("file %q %s: got %+v", name, q, werr)
 			}
@@ -57,7 +58,7 @@ func TestSec9HygieneFileTraversalModule(t *testing.T) {
 		for _, req := range reqs {
 			_, werr := call(t, c, req)
 			if werr == nil || werr.Code != 0 || werr.Status() != 400 ||
-				!strings.HasPrefix(werr.Message, pyRepr(g)+" is not a 'group_names'. Failed validating 'format'") {
+				!strings.HasPrefix(werr.Message, pyjson.StrRepr(g)+" is not a 'group_names'. Failed validating 'format'") {
 				t.Errorf("%s group %q: got %+v", req.RouteID, g, werr)
 			}
 		}
