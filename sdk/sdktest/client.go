@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/go-hclog"
-	goplugin "github.com/hashicorp/go-plugin"
 
 	"github.com/wazuh-go/server/sdk"
 	"github.com/wazuh-go/server/sdk/pluginhost"
@@ -55,17 +54,7 @@ func (d directClient) Handle(ctx context.Context, req *sdk.Request) (*sdk.Respon
 // client. Streaming routes (Route.Stream) go through HandleStream.
 func Serve(t testing.TB, mod sdk.Module, host sdk.Host, settings json.RawMessage) Client {
 	t.Helper()
-	client, _ := goplugin.TestPluginGRPCConn(t, false, map[string]goplugin.Plugin{pluginhost.PluginName: &pluginhost.ModulePlugin{Impl: mod}})
-	t.Cleanup(func() { _ = client.Close() })
-	raw, err := client.Dispense(pluginhost.PluginName)
-	if err != nil {
-		t.Fatalf("sdktest: dispense: %v", err)
-	}
-	c := raw.(*pluginhost.Client)
-	desc, err := c.Describe(context.Background())
-	if err != nil {
-		t.Fatalf("sdktest: describe: %v", err)
-	}
+	c, desc := dispense(t, mod)
 	if err := c.Configure(context.Background(), pluginhost.ConfigureOptions{Host: host, Settings: settings, Granted: desc.Needs, NodeName: "node01"}); err != nil {
 		t.Fatalf("sdktest: configure: %v", err)
 	}
