@@ -46,6 +46,8 @@ func TestAgentsE2EListings(t *testing.T) {
 		{get, "/agents?group=dmz&version=4.9.0", e.admin, "", "200 error=0 total=1 items=[002] failed=[] " + allMsg},
 		{get, "/agents?agents_list=004,999,001", e.admin, "", "200 error=2 total=2 items=[001 004] failed=[1701:[999]] Some agents information was not returned"},
 		{get, "/agents?agents_list=999", e.admin, "", "200 error=1 total=0 items=[] failed=[1701:[999]] " + noneMsg},
+		// Wazuh keeps a set of ids per failure: a repeated id fails once.
+		{get, "/agents?agents_list=999,001,999", e.admin, "", "200 error=2 total=1 items=[001] failed=[1701:[999]] Some agents information was not returned"},
 		{get, "/agents", tok["reader"], "", "200 error=0 total=2 items=[001 003] failed=[] " + allMsg},
 		{get, "/agents", tok["noread"], "", "200 error=0 total=0 items=[] failed=[] " + noneMsg},
 		{get, "/agents?agents_list=001,002", tok["denier"], "", "200 error=2 total=1 items=[001] failed=[4000:[002]] Some agents information was not returned"},

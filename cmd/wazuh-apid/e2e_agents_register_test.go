@@ -96,6 +96,11 @@ func TestAgentsE2ERegistration(t *testing.T) {
 		{post, "/agents/insert", e.admin, `{"name":"ins09","key":"` + strings.Repeat("z!", 32) + `"}`, "400 0 '" + strings.Repeat("z!", 32) + "' is not a 'wazuh_key' - 'key'"},
 		{post, "/agents/insert", e.admin, `{"name":"ins09","id":"7"}`, "400 0 '7' is too short - 'id'"},
 		{post, "/agents/insert", e.admin, `{"name":"ins09","force":true}`, "400 0 True is not of type 'object' - 'force'"},
+		// force's own properties (AgentInsertForce): a bad timeframe used to
+		// reach authd and come back as a 500 (1725).
+		{post, "/agents/insert", e.admin, `{"name":"ins09","force":{"disconnected_time":{"value":"abc"}}}`, "400 0 'abc' is not a 'timeframe' - 'force.disconnected_time.value'"},
+		{post, "/agents/insert", e.admin, `{"name":"ins09","force":{"enabled":"yes"}}`, "400 0 'yes' is not of type 'boolean' - 'force.enabled'"},
+		{post, "/agents/insert", e.admin, `{"name":"ins09","force":{"after_registration_time":60}}`, "400 0 60 is not of type 'string' - 'force.after_registration_time'"},
 		{post, "/agents/insert/quick", e.admin, "", "400 0 Missing query parameter 'agent_name'"},
 		{post, "/agents/insert/quick?agent_name=a%2Fb", e.admin, "", "400 0 'a/b' is not a 'names'. Failed validating 'format' in schema: {'type': 'string', 'format': 'names', 'maxLength': 128}. On instance: 'a/b'"},
 		{post, "/agents/insert/quick?agent_name=" + strings.Repeat("a", 129), e.admin, "", "400 0 '" + strings.Repeat("a", 129) + "' is too long. Failed validating 'maxLength'"},

@@ -94,6 +94,8 @@ func TestGroupsCRUDThroughHost(t *testing.T) {
 				want: `{"title": "Bad Request", "detail": "The group already exists: dmz", …`},
 			{name: "default exists", method: post, path: "/groups", token: e.admin, body: `{"group_id":"default"}`, status: 400,
 				want: `{"title": "Bad Request", "detail": "The group already exists: default", …`},
+			{name: "default in any case", method: post, path: "/groups", token: e.admin, body: `{"group_id":"DEFAULT"}`, status: 400,
+				want: `{"title": "Bad Request", "detail": "The group already exists: DEFAULT", …`},
 			{name: "resourceless action denied", method: post, path: "/groups", token: tok["noperm"], body: `{"group_id":"x1"}`,
 				status: 403, want: grDenied("*:*")},
 			{name: "allowed creator", method: post, path: "/groups", token: tok["creator"], body: `{"group_id":"x1"}`,

@@ -99,7 +99,9 @@ func TestGroupFilesAndConfigurationThroughHost(t *testing.T) {
 				want: grItems(arConf, 2, "", 0, all, 0)},
 			{name: "select", method: get, path: "/groups/default/files?select=filename", token: e.admin, status: 200,
 				want: grItems(`{"filename": "agent.conf"}, {"filename": "ar.conf"}`, 2, "", 0, all, 0)},
-			{name: "unknown group", method: get, path: "/groups/nope/files", token: e.admin, status: 404, want: grNoGroup},
+			// get_group_files: a failed item, not a 404 (unlike the other group routes).
+			{name: "unknown group", method: get, path: "/groups/nope/files", token: e.admin, status: 200,
+				want: grItems("", 0, grFailed1710("nope"), 1, "No groups files were returned", 1)},
 			{name: "denied group", method: get, path: "/groups/default/files", token: tok["dmzconf"], status: 403, want: grDenied("group:id")},
 			{name: "no roles", method: get, path: "/groups/dmz/files", token: tok["noperm"], status: 403, want: grDenied("group:id")},
 			{name: "bad hash", method: get, path: "/groups/dmz/files?hash=crc32", token: e.admin, status: 400,

@@ -15,6 +15,8 @@ type bodyField struct {
 	name   string
 	schema strSchema // for string properties
 	object bool      // nested object (force)
+	// check validates a nested object's properties (set with object).
+	check func(json.RawMessage) *sdk.Error
 }
 
 // parseBody decodes a JSON object body and validates it like connexion
@@ -38,6 +40,11 @@ func parseBody(body []byte, fields []bodyField, required ...string) (map[string]
 		if f.object {
 			if len(raw) == 0 || raw[0] != '{' {
 				return nil, sdk.BadRequest(pyJSONRepr(raw) + " is not of type 'object' - '" + f.name + "'")
+			}
+			if f.check != nil {
+				if err := f.check(raw); err != nil {
+					return nil, err
+				}
 			}
 			continue
 		}

@@ -36,6 +36,9 @@ func (m *Module) assign(ctx context.Context, req *sdk.Request, group string, ids
 	if err != nil {
 		return nil, err
 	}
+	// replace_list: the groups the caller may modify assignments of; a
+	// forced single group must be able to leave every current group.
+	groupScope := scopeFor(req, "group:modify_assignments", "group:id")
 	var changes []groupChange
 	var done []string
 	for _, id := range targets {
@@ -45,8 +48,13 @@ func (m *Module) assign(ctx context.Context, req *sdk.Request, group string, ids
 			if !all {
 				res.AddFailed(id, sdk.NewError(1751))
 			}
-		case !replace && len(groups) >= maxGroupsPerAgent:
+		case len(groups) >= maxGroupsPerAgent:
+			// Agent.add_group_to_agent checks the limit before replacing.
 			res.AddFailed(id, sdk.NewError(1737))
+		case replace && !permitsAll(groupScope, groups):
+			if !all {
+				res.AddFailed(id, sdk.NewError(1752))
+			}
 		default:
 			changes = append(changes, groupChange{ID: toInt(id), Groups: []string{group}})
 			done = append(done, id)
@@ -64,6 +72,16 @@ func (m *Module) assign(ctx context.Context, req *sdk.Request, group string, ids
 		res.AddAffected(id)
 	}
 	return sdk.OK(req, res)
+}
+
+// permitsAll reports whether the scope permits every id.
+func permitsAll(s sdk.ResourceScope, ids []string) bool {
+	for _, id := range ids {
+		if !s.Permits(id) {
+			return false
+		}
+	}
+	return true
 }
 
 // assignAgentToGroup is PUT /agents/{agent_id}/group/{group_id}.

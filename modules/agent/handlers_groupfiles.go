@@ -13,11 +13,15 @@ import (
 )
 
 // groupFiles is GET /groups/{group_id}/files: [{filename, hash}] plus
-// ar.conf, processed by the array engine (default sort filename).
+// ar.conf, processed by the array engine (default sort filename). As in
+// Wazuh's get_group_files, every entry of the group directory is listed
+// (a subdirectory has hash null, get_hash's None), and a group that does
+// not exist is a 1710 failed item (HTTP 200, error 1), not a 404; a group
+// the scope denies is still 403.
 func (m *Module) groupFiles(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	g, err := m.groupParam(ctx, req, "group:read")
-	if err != nil {
-		return nil, err
+	g, perr := pathParam(req, "group_id", schemaGroupID)
+	if perr != nil {
+		return nil, perr
 	}
 	q := cleanQuery(req.Query)
 	p, werr := query.Parse(q, query.Spec{Order: []string{"offset", "limit", "sort", "search", "q", "select", "distinct"}})
@@ -31,23 +35,32 @@ func (m *Module) groupFiles(ctx context.Context, req *sdk.Request) (*sdk.Respons
 	if !ok {
 		alg = "md5"
 	}
+	if !scopeFor(req, "group:read", "group:id").Permits(g) {
+		return nil, sdk.NewError(4000, "Resource type: group:id")
+	}
+	res := sdk.NewAffectedItems("All selected groups files were returned", "Some groups files were not returned",
+		"No groups files were returned")
+	// Wazuh's group_exists is path.exists, so a plain file there would
+	// reach listdir and a 500 (1727); it is reported as a missing group.
+	if ok, err := m.groupExists(ctx, g); err != nil {
+		return nil, err
+	} else if !ok {
+		res.AddFailed(g, sdk.NewError(1710))
+		return sdk.OK(req, res)
+	}
 	entries, err := m.host.Files().List(ctx, sharedDir+"/"+g)
 	if err != nil {
 		return nil, sdk.NewError(1727, err.Error())
 	}
 	var items []map[string]any
 	for _, e := range entries {
-		if !e.IsDir {
-			items = append(items, map[string]any{"filename": e.Name, "hash": m.fileHash(ctx, sharedDir+"/"+g+"/"+e.Name, alg)})
-		}
+		items = append(items, map[string]any{"filename": e.Name, "hash": m.fileHash(ctx, sharedDir+"/"+g+"/"+e.Name, alg)})
 	}
 	items = append(items, map[string]any{"filename": "ar.conf", "hash": m.fileHash(ctx, sharedDir+"/ar.conf", alg)})
 	page, total, werr := query.ApplyArray(items, p, query.ArrayOptions{Required: []string{"filename"}, DefaultSort: []string{"filename"}})
 	if werr != nil {
 		return nil, werr
 	}
-	res := sdk.NewAffectedItems("All selected groups files were returned", "Some groups files were not returned",
-		"No groups files were returned")
 	res.AddAffected(ordered(page, []string{"filename", "hash"})...)
 	res.SetTotal(total)
 	return sdk.OK(req, res)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/wazuh-go/server/sdk"
 	"github.com/wazuh-go/server/sdk/query"
@@ -82,6 +83,11 @@ func (m *Module) createGroup(ctx context.Context, req *sdk.Request) (*sdk.Respon
 	if len(g) > 255 || !reGroupName.MatchString(g) {
 		return nil, sdk.NewError(1722)
 	}
+	// create_group: `group_id.lower() == "default" or path.exists(...)`,
+	// so "Default" or "DEFAULT" is 1711 too.
+	if strings.EqualFold(g, "default") {
+		return nil, sdk.NewError(1711, g)
+	}
 	m.groupMu.Lock()
 	defer m.groupMu.Unlock()
 	path := sharedDir + "/" + g
@@ -89,9 +95,6 @@ func (m *Module) createGroup(ctx context.Context, req *sdk.Request) (*sdk.Respon
 		if !fi.IsDir {
 			return nil, sdk.NewError(1713)
 		}
-		return nil, sdk.NewError(1711, g)
-	}
-	if g == "default" {
 		return nil, sdk.NewError(1711, g)
 	}
 	template, rerr := m.host.Files().Read(ctx, sharedDir+"/agent-template.conf")

@@ -95,6 +95,9 @@ func (m *Module) getAgents(ctx context.Context, req *sdk.Request) (*sdk.Response
 	l := agentList{explicit: len(p.Select) > 0, msgs: agentListMsgs}
 	scope := scopeFor(req, "agent:read", "agent:id")
 	if hasIDs {
+		// Wazuh's failed items hold a set of ids per error: a repeated id
+		// is reported once.
+		ids = dedupe(ids)
 		pre := sdk.NewAffectedItems("", "", "")
 		allowed, err := explicitIDs(pre, scope, ids)
 		if err != nil {

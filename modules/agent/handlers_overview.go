@@ -47,7 +47,9 @@ func (m *Module) overview(ctx context.Context, req *sdk.Request) (*sdk.Response,
 	if err != nil {
 		return nil, err
 	}
-	gpage, _, werr := query.ApplyArray(gitems, query.Params{Limit: query.DefaultLimit},
+	// get_agent_groups() is called without a limit (process_array's
+	// limit=None): every group, not the first 500.
+	gpage, _, werr := query.ApplyArray(gitems, query.Params{Limit: query.MaxLimit},
 		query.ArrayOptions{DefaultSort: []string{"name"}})
 	if werr != nil {
 		return nil, werr

@@ -43,7 +43,7 @@ func (m *Module) addAgent(ctx context.Context, req *sdk.Request) (*sdk.Response,
 // insertAgent is POST /agents/insert: body {name*, ip, id, key, force}.
 func (m *Module) insertAgent(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
 	obj, err := parseBody(req.Body, []bodyField{{name: "id", schema: schemaAgentID}, {name: "key", schema: schemaBodyKey},
-		{name: "name", schema: schemaBodyName}, {name: "ip", schema: schemaBodyIP}, {name: "force", object: true}}, "name")
+		{name: "name", schema: schemaBodyName}, {name: "ip", schema: schemaBodyIP}, {name: "force", object: true, check: checkForce}}, "name")
 	if err != nil {
 		return nil, err
 	}

@@ -84,7 +84,7 @@ func (m *Module) removeAgentFromGroups(ctx context.Context, req *sdk.Request) (*
 	}
 	var targets []string
 	if hasList {
-		allowed, werr := explicitIDs(res, scope, list)
+		allowed, werr := explicitIDs(res, scope, dedupe(list))
 		if werr != nil {
 			return nil, werr
 		}
@@ -96,24 +96,11 @@ func (m *Module) removeAgentFromGroups(ctx context.Context, req *sdk.Request) (*
 			}
 		}
 	}
-	var remove []string
-	for _, g := range targets {
-		var ferr *sdk.Error
-		switch {
-		case !slices.Contains(system, g):
-			ferr = sdk.NewError(1710)
-		case g == "default":
-			ferr = sdk.NewError(1745)
-		case !slices.Contains(groups, g):
-			ferr = sdk.NewError(1734)
+	remove, failed := planGroupRemoval(targets, system, groups)
+	if hasList {
+		for _, f := range failed {
+			res.AddFailed(f.group, f.err)
 		}
-		if ferr != nil {
-			if hasList {
-				res.AddFailed(g, ferr)
-			}
-			continue
-		}
-		remove = append(remove, g)
 	}
 	if len(remove) > 0 {
 		if err := m.setGroups(ctx, "remove", []groupChange{{ID: toInt(id), Groups: remove}}); err != nil {
@@ -125,4 +112,53 @@ func (m *Module) removeAgentFromGroups(ctx context.Context, req *sdk.Request) (*
 		res.AddAffected(g)
 	}
 	return sdk.OK(req, res)
+}
+
+// groupFailure is a group remove_agent_from_groups could not remove.
+type groupFailure struct {
+	group string
+	err   *sdk.Error
+}
+
+// planGroupRemoval replays remove_agent_from_groups: "default" is moved
+// to the end of the list, then each group is removed in turn from the
+// agent's current groups (1710 not a group, 1734 not one of the agent's,
+// 1745 "default" when it is the agent's only group), an agent left
+// without groups being reassigned to "default". So "default" can be
+// removed from an agent that keeps another group.
+func planGroupRemoval(targets, system, current []string) (remove []string, failed []groupFailure) {
+	order := make([]string, 0, len(targets))
+	hasDefault := false
+	for _, g := range targets {
+		if g == "default" {
+			hasDefault = true
+			continue
+		}
+		order = append(order, g)
+	}
+	if hasDefault {
+		order = append(order, "default")
+	}
+	groups := slices.Clone(current)
+	for _, g := range order {
+		var ferr *sdk.Error
+		switch {
+		case !slices.Contains(system, g):
+			ferr = sdk.NewError(1710)
+		case !slices.Contains(groups, g):
+			ferr = sdk.NewError(1734)
+		case g == "default" && len(groups) == 1:
+			ferr = sdk.NewError(1745)
+		}
+		if ferr != nil {
+			failed = append(failed, groupFailure{g, ferr})
+			continue
+		}
+		groups = slices.DeleteFunc(groups, func(x string) bool { return x == g })
+		if len(groups) == 0 {
+			groups = []string{"default"}
+		}
+		remove = append(remove, g)
+	}
+	return remove, failed
 }
