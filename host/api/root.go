@@ -25,8 +25,12 @@ type rootInfo struct {
 	Timestamp   string `json:"timestamp"`
 }
 
+// rootParams are GET /'s query parameters: the spec lists only pretty, so
+// wait_for_complete is an extra parameter there.
+var rootParams = []string{"pretty"}
+
 func (s *Server) getRoot(w http.ResponseWriter, r *http.Request) {
-	if p := checkQuery(queryValues(r), commonParams); p != nil {
+	if p := checkQuery(queryValues(r), rootParams); p != nil {
 		writeProblem(w, *p)
 		return
 	}

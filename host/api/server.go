@@ -107,6 +107,7 @@ func New(opts Options) *Server {
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.router.Load().ServeHTTP(w, r) })
 	h = withRateLimit(opts.MaxRequestPerMinute, opts.Clock, h)
 	h = withSecurityHeaders(h)
+	h = withBodyDrain(h)
 	s.handler = withAccessLog(opts.Logger.Named("access"), h)
 	return s
 }
@@ -123,7 +124,7 @@ func (s *Server) Mount(modules []ModuleRoutes) {
 	// /groups/%2e%2e/files/x, matches the route and lets the parameter's
 	// format check reject it).
 	r := mux.NewRouter().SkipClean(true)
-	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeProblem(w, problemNotFound) })
+	r.NotFoundHandler = notFoundOrSlashRedirect(r)
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeProblem(w, problemMethodNotAllowed) })
 	r.Methods(http.MethodGet).Path("/").Handler(s.authenticated(s.getRoot))
 	s.catalog.Store(buildCatalog(modules))
