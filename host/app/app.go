@@ -91,7 +91,7 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 	}
 	users.resolve = a.groupResolver
 	hostname, _ := os.Hostname()
-	a.watchKeys(keys)
+	a.watchKeys(keys, sec)
 	verifier := auth.NewVerifier(keys, users, sec.Current)
 	verifier.SoleIssuer()
 	a.server = api.New(api.Options{
@@ -109,16 +109,16 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 // made on disk (Wazuh watches them with inotify).
 const keyWatchInterval = 2 * time.Second
 
-// watchKeys picks up a key pair regenerated or replaced on disk without a
-// restart, until Close.
-func (a *App) watchKeys(keys *auth.Keys) {
+// watchKeys picks up a key pair regenerated or replaced on disk, and
+// security.yaml edited on disk, without a restart, until Close.
+func (a *App) watchKeys(keys *auth.Keys, sec *auth.Settings) {
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		keys.Watch(ctx, keyWatchInterval, func(err error) { a.log.Error("jwt keys", "error", err) })
-	}()
-	a.addCloser(func() { cancel(); <-done })
+	var wg sync.WaitGroup
+	wg.Go(func() { keys.Watch(ctx, keyWatchInterval, func(err error) { a.log.Error("jwt keys", "error", err) }) })
+	wg.Go(func() {
+		sec.Watch(ctx, keyWatchInterval, func(err error) { a.log.Error("security.yaml", "error", err) })
+	})
+	a.addCloser(func() { cancel(); wg.Wait() })
 }
 
 func (a *App) prepareRoot() error {

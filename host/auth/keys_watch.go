@@ -69,6 +69,12 @@ func (k *Keys) Refresh() error {
 // through report (which may be nil). The request path never touches the
 // key files.
 func (k *Keys) Watch(ctx context.Context, interval time.Duration, report func(error)) {
+	every(ctx, interval, k.Refresh, report)
+}
+
+// every calls fn every interval until ctx is done, passing its failures to
+// report (which may be nil).
+func every(ctx context.Context, interval time.Duration, fn func() error, report func(error)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -76,7 +82,7 @@ func (k *Keys) Watch(ctx context.Context, interval time.Duration, report func(er
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := k.Refresh(); err != nil && report != nil {
+			if err := fn(); err != nil && report != nil {
 				report(err)
 			}
 		}

@@ -1,9 +1,11 @@
 package auth
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -84,6 +86,15 @@ func (s *Settings) Update(timeout *int64, mode *string) error {
 		return err
 	}
 	return s.Reload()
+}
+
+// Watch re-reads the file every interval until ctx is done, as Wazuh reads
+// security.yaml on every token check: an edit on disk to rbac_mode or
+// auth_token_exp_timeout makes older tokens "Token expired" within one
+// interval. A file that fails to parse leaves the settings unchanged and
+// is reported (report may be nil).
+func (s *Settings) Watch(ctx context.Context, interval time.Duration, report func(error)) {
+	every(ctx, interval, s.Reload, report)
 }
 
 // Path is the security.yaml file.
