@@ -1,7 +1,15 @@
 package config
 
+import (
+	"os"
+	"path/filepath"
+)
+
 // Defaults returns Wazuh 4.14's api.yaml defaults (security.md §6.1) plus
-// wazuh-go's: embedded mode in ./var/wazuh, node01, modules in ./bin/modules.
+// wazuh-go's: embedded mode in ./var/wazuh, node01, and the agent module
+// enabled from the modules directory next to the binary (./bin/modules
+// when there is none). A configuration file's modules.enabled replaces
+// the default list.
 func Defaults() map[string]any {
 	return map[string]any{
 		"host":                          []string{"0.0.0.0", "::"},
@@ -31,7 +39,21 @@ func Defaults() map[string]any {
 		"root":                          "./var/wazuh",
 		"mode":                          "embedded",
 		"node_name":                     "node01",
-		"modules.dir":                   "./bin/modules",
+		"modules.dir":                   defaultModulesDir(),
+		"modules.enabled":               []any{map[string]any{"name": "agent"}},
 		"modules.start_timeout":         "15s",
 	}
+}
+
+// defaultModulesDir is the modules directory next to the running binary
+// (bin/modules for bin/wazuh-apid, wherever it is started from), or
+// ./bin/modules when there is none.
+func defaultModulesDir() string {
+	if exe, err := os.Executable(); err == nil {
+		dir := filepath.Join(filepath.Dir(exe), "modules")
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+	}
+	return "./bin/modules"
 }
