@@ -66,15 +66,35 @@ func (r *AffectedItemsResult) TotalAffected() int {
 }
 
 // AddFailed records that id failed with err. Ids keep their JSON type:
-// agent ids are strings ("001"), user and role ids ints.
+// agent ids are strings ("001"), user and role ids ints. As in Wazuh, whose
+// groups are sets, an id already recorded with the same error is not
+// listed (or counted) twice.
 func (r *AffectedItemsResult) AddFailed(id any, err *Error) {
 	for _, g := range r.groups {
 		if sameError(g.err, err) {
-			g.ids = append(g.ids, id)
+			if !containsID(g.ids, id) {
+				g.ids = append(g.ids, id)
+			}
 			return
 		}
 	}
 	r.groups = append(r.groups, &failedGroup{err: err, ids: []any{id}})
+}
+
+// containsID reports whether ids holds id (ids are strings or integers;
+// other values are never equal).
+func containsID(ids []any, id any) bool {
+	switch id.(type) {
+	case string, int, int64, int32, uint64:
+	default:
+		return false
+	}
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 // AddDenied records ids denied by RBAC as Wazuh's list_handler does: code

@@ -49,6 +49,25 @@ func TestAffectedItemsGroupsIdenticalErrorsAndSortsIDsNumerically(t *testing.T) 
 	}
 }
 
+// Wazuh keeps each error's ids in a set: an id failing twice with the same
+// error is listed and counted once; with another error it is listed again.
+func TestAffectedItemsFailedIDsAreASetPerError(t *testing.T) {
+	r := NewAffectedItems("a", "s", "n")
+	missing := &Error{Code: 1701, Message: "Agent does not exist"}
+	r.AddFailed("999", missing)
+	r.AddFailed("999", &Error{Code: 1701, Message: "Agent does not exist"})
+	r.AddFailed(5, missing)
+	r.AddFailed(5, missing)
+	r.AddFailed("999", &Error{Code: 1707, Message: "Cannot send request, agent is not active"})
+	if r.TotalFailed() != 3 {
+		t.Fatalf("total_failed_items %d, want 3", r.TotalFailed())
+	}
+	items := r.failedItems()
+	if len(items) != 2 || len(items[0].ID) != 2 || len(items[1].ID) != 1 {
+		t.Fatalf("items %+v", items)
+	}
+}
+
 func TestPythonizeJSONMatchesJSONDumps(t *testing.T) {
 	got, err := MarshalWazuhJSON(map[string]any{"name": "café 😀 <b>&", "n": []int{1, 2}}, false)
 	if err != nil {
