@@ -28,7 +28,10 @@ const Version = "0.1.0"
 // keep sdk.ErrNotFound and sdk.ErrCapability across the module boundary,
 // and RouteSpec.query_params_checked keeps an empty Route.QueryParams
 // (no query parameter accepted) distinct from nil (unchecked).
-const ProtocolMinor = 3
+// Minor 4 added ModuleService.Exchange: the host multiplexes Handle calls
+// over one long-lived stream per module (older modules keep Handle and
+// HandleStream).
+const ProtocolMinor = 4
 
 // MaxMessageBytes is the gRPC message size limit on both sides of the module
 // boundary. Responses larger than this must use streaming routes.

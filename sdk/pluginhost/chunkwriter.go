@@ -21,15 +21,33 @@ var chunkBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return
 // chunkWriter buffers a streamed body and sends it in ChunkBytes messages,
 // the first one carrying status and headers.
 type chunkWriter struct {
-	stream     modulev1.ModuleService_HandleStreamServer
+	send       sendChunk
 	status     int
 	header     http.Header
 	buf        *[]byte
 	sentHeader bool
+	// markEnd makes Close always send a last message with end set, even an
+	// empty one (Exchange calls); a HandleStream's end is the stream's.
+	markEnd bool
 }
 
-func newChunkWriter(stream modulev1.ModuleService_HandleStreamServer, status int, header http.Header) *chunkWriter {
-	return &chunkWriter{stream: stream, status: status, header: header}
+// sendChunk sends one message of a response: body (valid only during the
+// call), the status and header when first, and whether it is the last.
+type sendChunk func(body []byte, first bool, status int, header http.Header, end bool) error
+
+// streamSender sends a HandleStream call's messages.
+func streamSender(stream modulev1.ModuleService_HandleStreamServer) sendChunk {
+	return func(body []byte, first bool, status int, header http.Header, _ bool) error {
+		msg := &modulev1.HandleResponse{Body: body}
+		if first {
+			msg.Status, msg.Header = int32(status), valuesToWire(header)
+		}
+		return stream.Send(msg)
+	}
+}
+
+func newChunkWriter(send sendChunk, status int, header http.Header) *chunkWriter {
+	return &chunkWriter{send: send, status: status, header: header}
 }
 
 func (c *chunkWriter) Write(p []byte) (int, error) {
@@ -38,43 +56,41 @@ func (c *chunkWriter) Write(p []byte) (int, error) {
 		c.buf = chunkBufs.Get().(*[]byte)
 	}
 	for len(p) > 0 {
-		b := *c.buf
-		room := min(ChunkBytes-len(b), len(p))
-		b = append(b, p[:room]...)
-		*c.buf = b
-		p = p[room:]
-		if len(b) == ChunkBytes {
-			if err := c.flush(); err != nil {
+		// A full chunk is sent only once more data follows, so that the
+		// last one goes out at Close marked as the end.
+		if len(*c.buf) == ChunkBytes {
+			if err := c.flush(false); err != nil {
 				return 0, err
 			}
 		}
+		b := *c.buf
+		room := min(ChunkBytes-len(b), len(p))
+		*c.buf = append(b, p[:room]...)
+		p = p[room:]
 	}
 	return n, nil
 }
 
-func (c *chunkWriter) flush() error {
-	msg := &modulev1.HandleResponse{}
+func (c *chunkWriter) flush(end bool) error {
+	var body []byte
 	if c.buf != nil {
-		msg.Body = *c.buf
+		body = *c.buf
 	}
-	if !c.sentHeader {
-		msg.Status = int32(c.status)
-		msg.Header = valuesToWire(c.header)
-		c.sentHeader = true
-	}
-	err := c.stream.Send(msg)
+	first := !c.sentHeader
+	c.sentHeader = true
+	err := c.send(body, first, c.status, c.header, end)
 	if c.buf != nil {
 		*c.buf = (*c.buf)[:0]
 	}
 	return err
 }
 
-// Close sends what remains (always at least the header message) and
-// recycles the buffer.
+// Close sends what remains (always at least the header message, and the
+// end message when markEnd) and recycles the buffer.
 func (c *chunkWriter) Close() error {
 	var err error
-	if (c.buf != nil && len(*c.buf) > 0) || !c.sentHeader {
-		err = c.flush()
+	if (c.buf != nil && len(*c.buf) > 0) || !c.sentHeader || c.markEnd {
+		err = c.flush(true)
 	}
 	c.release()
 	return err

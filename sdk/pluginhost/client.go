@@ -24,6 +24,13 @@ type Client struct {
 
 	hostSrv   *grpc.Server
 	hostSrvMu sync.Mutex
+
+	minor int32 // the module's protocol minor, from Describe
+	// hostMinor, when set, is the minor announced at Configure instead of
+	// sdk.ProtocolMinor (tests of modules facing an older host).
+	hostMinor int32
+	exMu      sync.Mutex
+	ex        *muxCaller
 }
 
 // ConfigureOptions are what the host passes to a module at Configure.
@@ -44,6 +51,9 @@ func (c *Client) Describe(ctx context.Context) (sdk.Descriptor, error) {
 	if err != nil {
 		return sdk.Descriptor{}, fmt.Errorf("pluginhost: describe: %w", err)
 	}
+	c.exMu.Lock()
+	c.minor = resp.GetProtocolMinor()
+	c.exMu.Unlock()
 	return descriptorFromWire(resp), nil
 }
 
@@ -66,6 +76,7 @@ func (c *Client) Configure(ctx context.Context, opts ConfigureOptions) error {
 	}
 	resp, err := c.rpc.Configure(ctx, &modulev1.ConfigureRequest{
 		HostBrokerId: brokerID, SettingsJson: opts.Settings, Granted: capsToWire(opts.Granted), NodeName: opts.NodeName,
+		HostProtocolMinor: c.advertisedMinor(),
 	})
 	if err != nil {
 		return fmt.Errorf("pluginhost: configure: %w", err)
@@ -79,6 +90,9 @@ func (c *Client) Configure(ctx context.Context, opts ConfigureOptions) error {
 // Handle calls the module for one request. A Wazuh error from the module is
 // returned as *sdk.Error; transport failures as other errors.
 func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
+	if x := c.exchange(ctx); x != nil {
+		return c.handleExchange(ctx, x, req)
+	}
 	resp, err := c.rpc.Handle(withoutDeadline(ctx), requestToWire(req))
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: handle %s: %w", req.RouteID, err)
@@ -87,6 +101,34 @@ func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, e
 		return nil, errorFromWire(resp.GetError())
 	}
 	return &sdk.Response{Status: int(resp.GetStatus()), Header: http.Header(valuesFromWire(resp.GetHeader())), Body: resp.GetBody()}, nil
+}
+
+// handleExchange is Handle over the Exchange stream: the body, which may
+// come in several messages, is gathered.
+func (c *Client) handleExchange(ctx context.Context, x *muxCaller, req *sdk.Request) (*sdk.Response, error) {
+	src, err := startExchangeCall(ctx, x, req)
+	if err != nil {
+		return nil, err
+	}
+	defer src.call.finish()
+	first := src.next()
+	defer first.release()
+	if err := first.failure(req.RouteID); err != nil {
+		return nil, err
+	}
+	resp := &sdk.Response{Status: int(first.msg.GetStatus()), Header: http.Header(valuesFromWire(first.msg.GetHeader()))}
+	resp.Body = append([]byte(nil), first.aliased.big...)
+	for {
+		cur := src.next()
+		if errors.Is(cur.err, io.EOF) {
+			return resp, nil
+		}
+		if cur.err != nil {
+			return nil, cur.err
+		}
+		resp.Body = append(resp.Body, cur.aliased.big...)
+		cur.release()
+	}
 }
 
 // HandleStream calls a streaming route. start is called once with status and
@@ -98,38 +140,44 @@ func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, e
 // stream ends there, the whole body is known and start receives a
 // Content-Length header, so the HTTP layer writes one plain response
 // instead of a chunked one (Wazuh's own responses carry Content-Length).
+// Over Exchange the first message says whether it is the last.
 func (c *Client) HandleStream(ctx context.Context, req *sdk.Request, start func(status int, header http.Header), body io.Writer) error {
-	stream, err := c.rpc.HandleStream(withoutDeadline(ctx), requestToWire(req), codecCallOption()) // for aliasedMsg
-	if err != nil {
-		return fmt.Errorf("pluginhost: handle stream %s: %w", req.RouteID, err)
+	var src chunkSource
+	if x := c.exchange(ctx); x != nil {
+		es, err := startExchangeCall(ctx, x, req)
+		if err != nil {
+			return err
+		}
+		defer es.call.finish()
+		src = es
+	} else {
+		stream, err := c.rpc.HandleStream(withoutDeadline(ctx), requestToWire(req), codecCallOption()) // for aliasedMsg
+		if err != nil {
+			return fmt.Errorf("pluginhost: handle stream %s: %w", req.RouteID, err)
+		}
+		src = grpcSource{stream: stream, route: req.RouteID}
 	}
-	first := recvChunk(stream, req.RouteID)
+	first := src.next()
 	defer first.release()
-	if errors.Is(first.err, io.EOF) {
-		return fmt.Errorf("pluginhost: stream %s ended without a response", req.RouteID)
-	}
-	if first.err != nil {
-		return first.err
-	}
-	if e := first.msg.GetError(); e != nil {
-		return errorFromWire(e)
+	if err := first.failure(req.RouteID); err != nil {
+		return err
 	}
 	header := http.Header(valuesFromWire(first.msg.GetHeader()))
 	if header == nil {
 		header = http.Header{}
 	}
-	cur := recvChunk(stream, req.RouteID)
+	cur := src.next()
 	if errors.Is(cur.err, io.EOF) {
 		header.Set("Content-Length", strconv.Itoa(len(first.aliased.big)))
 	}
 	start(int(first.msg.GetStatus()), header)
-	_, err = body.Write(first.aliased.big)
+	_, err := body.Write(first.aliased.big)
 	first.release()
 	for err == nil && cur.err == nil {
 		_, err = body.Write(cur.aliased.big)
 		cur.release()
 		if err == nil {
-			cur = recvChunk(stream, req.RouteID)
+			cur = src.next()
 		}
 	}
 	cur.release()
@@ -143,27 +191,53 @@ func (c *Client) HandleStream(ctx context.Context, req *sdk.Request, start func(
 	}
 }
 
-// chunk is one received HandleStream message whose body aliases the
-// receive buffer until release; err is io.EOF at the end of the stream, or
-// the stream's failure.
+// chunk is one received response message whose body aliases the receive
+// buffer until release; err is io.EOF after the last message, or the
+// response's failure.
 type chunk struct {
 	msg     *modulev1.HandleResponse
 	aliased *aliasedMsg
 	err     error
 }
 
-func (c *chunk) release() { c.aliased.release() }
+func (c *chunk) release() {
+	if c.aliased != nil {
+		c.aliased.release()
+	}
+}
 
-// recvChunk receives the next message of a HandleStream call.
-func recvChunk(stream modulev1.ModuleService_HandleStreamClient, routeID string) *chunk {
+// failure is the error a response's first message reports: none, a
+// transport failure or the module's Wazuh error.
+func (c *chunk) failure(routeID string) error {
+	switch {
+	case errors.Is(c.err, io.EOF):
+		return fmt.Errorf("pluginhost: stream %s ended without a response", routeID)
+	case c.err != nil:
+		return c.err
+	case c.msg.GetError() != nil:
+		return errorFromWire(c.msg.GetError())
+	}
+	return nil
+}
+
+// chunkSource yields the messages of one response.
+type chunkSource interface{ next() *chunk }
+
+// grpcSource reads a HandleStream call.
+type grpcSource struct {
+	stream modulev1.ModuleService_HandleStreamClient
+	route  string
+}
+
+func (g grpcSource) next() *chunk {
 	c := &chunk{msg: &modulev1.HandleResponse{}}
 	c.aliased = &aliasedMsg{field: bodyField, msg: c.msg}
-	err := stream.RecvMsg(c.aliased)
+	err := g.stream.RecvMsg(c.aliased)
 	switch {
 	case errors.Is(err, io.EOF):
 		c.err = io.EOF
 	case err != nil:
-		c.err = fmt.Errorf("pluginhost: stream %s: %w", routeID, err)
+		c.err = fmt.Errorf("pluginhost: stream %s: %w", g.route, err)
 	}
 	return c
 }
@@ -183,6 +257,11 @@ func (c *Client) CheckHealth(ctx context.Context) error {
 // Stop asks the module to clean up and stops the host services server.
 func (c *Client) Stop(ctx context.Context) error {
 	_, err := c.rpc.Stop(ctx, &modulev1.StopRequest{})
+	c.exMu.Lock()
+	if c.ex != nil {
+		c.ex.close()
+	}
+	c.exMu.Unlock()
 	c.hostSrvMu.Lock()
 	if c.hostSrv != nil {
 		c.hostSrv.Stop()
@@ -192,4 +271,12 @@ func (c *Client) Stop(ctx context.Context) error {
 		return fmt.Errorf("pluginhost: stop: %w", err)
 	}
 	return nil
+}
+
+// advertisedMinor is the protocol minor announced to the module.
+func (c *Client) advertisedMinor() int32 {
+	if c.hostMinor != 0 {
+		return c.hostMinor
+	}
+	return sdk.ProtocolMinor
 }

@@ -17,11 +17,19 @@ import (
 // broker connection opened once at Configure.
 type hostClient struct {
 	rpc hostv1.HostServiceClient
+	mux *hostMux
 }
 
-func newHostClient(rpc hostv1.HostServiceClient) *hostClient { return &hostClient{rpc: rpc} }
+// newHostClient returns the module's sdk.Host; hostMinor is the host's
+// protocol minor, which says whether wazuh-db calls may use Exchange.
+func newHostClient(rpc hostv1.HostServiceClient, hostMinor int32) *hostClient {
+	return &hostClient{rpc: rpc, mux: &hostMux{rpc: rpc, minor: hostMinor}}
+}
 
 func (h *hostClient) QueryWDB(ctx context.Context, command string) (json.RawMessage, error) {
+	if m := h.mux.caller(ctx); m != nil {
+		return h.mux.queryWDB(ctx, m, &hostv1.ExchangeRequest{Query: &hostv1.QueryWDBRequest{Command: command}}, nil)
+	}
 	resp, err := h.rpc.QueryWDB(withoutDeadline(ctx), &hostv1.QueryWDBRequest{Command: command})
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: query wdb: %w", err)
@@ -52,6 +60,9 @@ func (h *hostClient) StreamWDBWithCount(ctx context.Context, command, countComma
 // streamWDB runs one QueryWDBStream call, handing each page to fn, and
 // returns the count payload when the request asked for one.
 func (h *hostClient) streamWDB(ctx context.Context, req *hostv1.QueryWDBRequest, fn func(json.RawMessage) error) (json.RawMessage, error) {
+	if m := h.mux.caller(ctx); m != nil {
+		return h.mux.queryWDB(ctx, m, &hostv1.ExchangeRequest{Query: req, Stream: true}, fn)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	stream, err := h.rpc.QueryWDBStream(withoutDeadline(ctx), req, codecCallOption()) // for aliasedMsg

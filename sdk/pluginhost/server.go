@@ -51,7 +51,7 @@ func (s *moduleServer) Configure(ctx context.Context, req *modulev1.ConfigureReq
 		if err != nil {
 			return nil, fmt.Errorf("pluginhost: dial host services: %w", err)
 		}
-		host = newHostClient(hostv1.NewHostServiceClient(conn))
+		host = newHostClient(hostv1.NewHostServiceClient(conn), req.GetHostProtocolMinor())
 	}
 	cfg := sdk.Config{
 		Settings: json.RawMessage(req.GetSettingsJson()), Granted: capsFromWire(req.GetGranted()),
@@ -104,7 +104,7 @@ func (s *moduleServer) HandleStream(w *modulev1.HandleRequest, stream modulev1.M
 	if err != nil {
 		return stream.Send(&modulev1.HandleResponse{Error: errorToWire(err)})
 	}
-	cw := newChunkWriter(stream, statusOr200(resp.Status), resp.Header)
+	cw := newChunkWriter(streamSender(stream), statusOr200(resp.Status), resp.Header)
 	defer cw.release()
 	if resp.BodyWriter != nil {
 		err = resp.BodyWriter(cw)

@@ -236,6 +236,172 @@ func (x *QueryWDBResponse) GetCountPayload() []byte {
 	return nil
 }
 
+// ExchangeRequest is a message from the module on an Exchange stream.
+type ExchangeRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// call identifies the call on this stream; the module never reuses one.
+	Call uint64 `protobuf:"varint,1,opt,name=call,proto3" json:"call,omitempty"`
+	// query starts the call.
+	Query *QueryWDBRequest `protobuf:"bytes,2,opt,name=query,proto3" json:"query,omitempty"`
+	// stream answers page by page, as QueryWDBStream (count_command
+	// included); otherwise in one message, as QueryWDB.
+	Stream bool `protobuf:"varint,3,opt,name=stream,proto3" json:"stream,omitempty"`
+	// cancel abandons the call.
+	Cancel bool `protobuf:"varint,4,opt,name=cancel,proto3" json:"cancel,omitempty"`
+	// credit grants the call this many more response messages.
+	Credit        uint32 `protobuf:"varint,5,opt,name=credit,proto3" json:"credit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExchangeRequest) Reset() {
+	*x = ExchangeRequest{}
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExchangeRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExchangeRequest) ProtoMessage() {}
+
+func (x *ExchangeRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExchangeRequest.ProtoReflect.Descriptor instead.
+func (*ExchangeRequest) Descriptor() ([]byte, []int) {
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *ExchangeRequest) GetCall() uint64 {
+	if x != nil {
+		return x.Call
+	}
+	return 0
+}
+
+func (x *ExchangeRequest) GetQuery() *QueryWDBRequest {
+	if x != nil {
+		return x.Query
+	}
+	return nil
+}
+
+func (x *ExchangeRequest) GetStream() bool {
+	if x != nil {
+		return x.Stream
+	}
+	return false
+}
+
+func (x *ExchangeRequest) GetCancel() bool {
+	if x != nil {
+		return x.Cancel
+	}
+	return false
+}
+
+func (x *ExchangeRequest) GetCredit() uint32 {
+	if x != nil {
+		return x.Credit
+	}
+	return 0
+}
+
+// ExchangeResponse is one message of a call's answer: QueryWDBResponse's
+// fields plus the call and whether it is the last message.
+type ExchangeResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// call is the ExchangeRequest.call answered.
+	Call uint64 `protobuf:"varint,1,opt,name=call,proto3" json:"call,omitempty"`
+	// payload is the answer's payload, or one page of rows.
+	Payload []byte `protobuf:"bytes,2,opt,name=payload,proto3" json:"payload,omitempty"`
+	// error when wazuh-db failed.
+	Error *HostError `protobuf:"bytes,3,opt,name=error,proto3" json:"error,omitempty"`
+	// count_payload is the payload of the count_command, in the last message.
+	CountPayload []byte `protobuf:"bytes,4,opt,name=count_payload,json=countPayload,proto3" json:"count_payload,omitempty"`
+	// end marks the call's last message.
+	End           bool `protobuf:"varint,5,opt,name=end,proto3" json:"end,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExchangeResponse) Reset() {
+	*x = ExchangeResponse{}
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExchangeResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExchangeResponse) ProtoMessage() {}
+
+func (x *ExchangeResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExchangeResponse.ProtoReflect.Descriptor instead.
+func (*ExchangeResponse) Descriptor() ([]byte, []int) {
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *ExchangeResponse) GetCall() uint64 {
+	if x != nil {
+		return x.Call
+	}
+	return 0
+}
+
+func (x *ExchangeResponse) GetPayload() []byte {
+	if x != nil {
+		return x.Payload
+	}
+	return nil
+}
+
+func (x *ExchangeResponse) GetError() *HostError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+func (x *ExchangeResponse) GetCountPayload() []byte {
+	if x != nil {
+		return x.CountPayload
+	}
+	return nil
+}
+
+func (x *ExchangeResponse) GetEnd() bool {
+	if x != nil {
+		return x.End
+	}
+	return false
+}
+
 // SendSocketRequest sends to a Wazuh socket.
 type SendSocketRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -249,7 +415,7 @@ type SendSocketRequest struct {
 
 func (x *SendSocketRequest) Reset() {
 	*x = SendSocketRequest{}
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[3]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -261,7 +427,7 @@ func (x *SendSocketRequest) String() string {
 func (*SendSocketRequest) ProtoMessage() {}
 
 func (x *SendSocketRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[3]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -274,7 +440,7 @@ func (x *SendSocketRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendSocketRequest.ProtoReflect.Descriptor instead.
 func (*SendSocketRequest) Descriptor() ([]byte, []int) {
-	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{3}
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *SendSocketRequest) GetSocket() string {
@@ -304,7 +470,7 @@ type SendSocketResponse struct {
 
 func (x *SendSocketResponse) Reset() {
 	*x = SendSocketResponse{}
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[4]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -316,7 +482,7 @@ func (x *SendSocketResponse) String() string {
 func (*SendSocketResponse) ProtoMessage() {}
 
 func (x *SendSocketResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[4]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -329,7 +495,7 @@ func (x *SendSocketResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use SendSocketResponse.ProtoReflect.Descriptor instead.
 func (*SendSocketResponse) Descriptor() ([]byte, []int) {
-	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{4}
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *SendSocketResponse) GetPayload() []byte {
@@ -357,7 +523,7 @@ type GetConfigRequest struct {
 
 func (x *GetConfigRequest) Reset() {
 	*x = GetConfigRequest{}
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[5]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -369,7 +535,7 @@ func (x *GetConfigRequest) String() string {
 func (*GetConfigRequest) ProtoMessage() {}
 
 func (x *GetConfigRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[5]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -382,7 +548,7 @@ func (x *GetConfigRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetConfigRequest.ProtoReflect.Descriptor instead.
 func (*GetConfigRequest) Descriptor() ([]byte, []int) {
-	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{5}
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *GetConfigRequest) GetPath() string {
@@ -405,7 +571,7 @@ type GetConfigResponse struct {
 
 func (x *GetConfigResponse) Reset() {
 	*x = GetConfigResponse{}
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[6]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -417,7 +583,7 @@ func (x *GetConfigResponse) String() string {
 func (*GetConfigResponse) ProtoMessage() {}
 
 func (x *GetConfigResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[6]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -430,7 +596,7 @@ func (x *GetConfigResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetConfigResponse.ProtoReflect.Descriptor instead.
 func (*GetConfigResponse) Descriptor() ([]byte, []int) {
-	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{6}
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *GetConfigResponse) GetValueJson() []byte {
@@ -464,7 +630,7 @@ type FileOpRequest struct {
 
 func (x *FileOpRequest) Reset() {
 	*x = FileOpRequest{}
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[7]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -476,7 +642,7 @@ func (x *FileOpRequest) String() string {
 func (*FileOpRequest) ProtoMessage() {}
 
 func (x *FileOpRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[7]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -489,7 +655,7 @@ func (x *FileOpRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FileOpRequest.ProtoReflect.Descriptor instead.
 func (*FileOpRequest) Descriptor() ([]byte, []int) {
-	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{7}
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *FileOpRequest) GetOp() string {
@@ -537,7 +703,7 @@ type FileInfo struct {
 
 func (x *FileInfo) Reset() {
 	*x = FileInfo{}
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[8]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -549,7 +715,7 @@ func (x *FileInfo) String() string {
 func (*FileInfo) ProtoMessage() {}
 
 func (x *FileInfo) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[8]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -562,7 +728,7 @@ func (x *FileInfo) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FileInfo.ProtoReflect.Descriptor instead.
 func (*FileInfo) Descriptor() ([]byte, []int) {
-	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{8}
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *FileInfo) GetName() string {
@@ -608,7 +774,7 @@ type FileOpResponse struct {
 
 func (x *FileOpResponse) Reset() {
 	*x = FileOpResponse{}
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[9]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -620,7 +786,7 @@ func (x *FileOpResponse) String() string {
 func (*FileOpResponse) ProtoMessage() {}
 
 func (x *FileOpResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_host_v1_host_proto_msgTypes[9]
+	mi := &file_wazuh_host_v1_host_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -633,7 +799,7 @@ func (x *FileOpResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use FileOpResponse.ProtoReflect.Descriptor instead.
 func (*FileOpResponse) Descriptor() ([]byte, []int) {
-	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{9}
+	return file_wazuh_host_v1_host_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *FileOpResponse) GetData() []byte {
@@ -678,7 +844,19 @@ const file_wazuh_host_v1_host_proto_rawDesc = "" +
 	"\x10QueryWDBResponse\x12\x18\n" +
 	"\apayload\x18\x01 \x01(\fR\apayload\x12.\n" +
 	"\x05error\x18\x02 \x01(\v2\x18.wazuh.host.v1.HostErrorR\x05error\x12#\n" +
-	"\rcount_payload\x18\x03 \x01(\fR\fcountPayload\"E\n" +
+	"\rcount_payload\x18\x03 \x01(\fR\fcountPayload\"\xa3\x01\n" +
+	"\x0fExchangeRequest\x12\x12\n" +
+	"\x04call\x18\x01 \x01(\x04R\x04call\x124\n" +
+	"\x05query\x18\x02 \x01(\v2\x1e.wazuh.host.v1.QueryWDBRequestR\x05query\x12\x16\n" +
+	"\x06stream\x18\x03 \x01(\bR\x06stream\x12\x16\n" +
+	"\x06cancel\x18\x04 \x01(\bR\x06cancel\x12\x16\n" +
+	"\x06credit\x18\x05 \x01(\rR\x06credit\"\xa7\x01\n" +
+	"\x10ExchangeResponse\x12\x12\n" +
+	"\x04call\x18\x01 \x01(\x04R\x04call\x12\x18\n" +
+	"\apayload\x18\x02 \x01(\fR\apayload\x12.\n" +
+	"\x05error\x18\x03 \x01(\v2\x18.wazuh.host.v1.HostErrorR\x05error\x12#\n" +
+	"\rcount_payload\x18\x04 \x01(\fR\fcountPayload\x12\x10\n" +
+	"\x03end\x18\x05 \x01(\bR\x03end\"E\n" +
 	"\x11SendSocketRequest\x12\x16\n" +
 	"\x06socket\x18\x01 \x01(\tR\x06socket\x12\x18\n" +
 	"\apayload\x18\x02 \x01(\fR\apayload\"^\n" +
@@ -704,14 +882,15 @@ const file_wazuh_host_v1_host_proto_rawDesc = "" +
 	"\x0eFileOpResponse\x12\x12\n" +
 	"\x04data\x18\x01 \x01(\fR\x04data\x121\n" +
 	"\aentries\x18\x02 \x03(\v2\x17.wazuh.host.v1.FileInfoR\aentries\x12.\n" +
-	"\x05error\x18\x03 \x01(\v2\x18.wazuh.host.v1.HostErrorR\x05error2\x99\x03\n" +
+	"\x05error\x18\x03 \x01(\v2\x18.wazuh.host.v1.HostErrorR\x05error2\xea\x03\n" +
 	"\vHostService\x12K\n" +
 	"\bQueryWDB\x12\x1e.wazuh.host.v1.QueryWDBRequest\x1a\x1f.wazuh.host.v1.QueryWDBResponse\x12S\n" +
 	"\x0eQueryWDBStream\x12\x1e.wazuh.host.v1.QueryWDBRequest\x1a\x1f.wazuh.host.v1.QueryWDBResponse0\x01\x12Q\n" +
 	"\n" +
 	"SendSocket\x12 .wazuh.host.v1.SendSocketRequest\x1a!.wazuh.host.v1.SendSocketResponse\x12N\n" +
 	"\tGetConfig\x12\x1f.wazuh.host.v1.GetConfigRequest\x1a .wazuh.host.v1.GetConfigResponse\x12E\n" +
-	"\x06FileOp\x12\x1c.wazuh.host.v1.FileOpRequest\x1a\x1d.wazuh.host.v1.FileOpResponseBCZAgithub.com/wazuh-go/server/sdk/internal/wire/wazuh/host/v1;hostv1b\x06proto3"
+	"\x06FileOp\x12\x1c.wazuh.host.v1.FileOpRequest\x1a\x1d.wazuh.host.v1.FileOpResponse\x12O\n" +
+	"\bExchange\x12\x1e.wazuh.host.v1.ExchangeRequest\x1a\x1f.wazuh.host.v1.ExchangeResponse(\x010\x01BCZAgithub.com/wazuh-go/server/sdk/internal/wire/wazuh/host/v1;hostv1b\x06proto3"
 
 var (
 	file_wazuh_host_v1_host_proto_rawDescOnce sync.Once
@@ -725,40 +904,46 @@ func file_wazuh_host_v1_host_proto_rawDescGZIP() []byte {
 	return file_wazuh_host_v1_host_proto_rawDescData
 }
 
-var file_wazuh_host_v1_host_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
+var file_wazuh_host_v1_host_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
 var file_wazuh_host_v1_host_proto_goTypes = []any{
 	(*HostError)(nil),          // 0: wazuh.host.v1.HostError
 	(*QueryWDBRequest)(nil),    // 1: wazuh.host.v1.QueryWDBRequest
 	(*QueryWDBResponse)(nil),   // 2: wazuh.host.v1.QueryWDBResponse
-	(*SendSocketRequest)(nil),  // 3: wazuh.host.v1.SendSocketRequest
-	(*SendSocketResponse)(nil), // 4: wazuh.host.v1.SendSocketResponse
-	(*GetConfigRequest)(nil),   // 5: wazuh.host.v1.GetConfigRequest
-	(*GetConfigResponse)(nil),  // 6: wazuh.host.v1.GetConfigResponse
-	(*FileOpRequest)(nil),      // 7: wazuh.host.v1.FileOpRequest
-	(*FileInfo)(nil),           // 8: wazuh.host.v1.FileInfo
-	(*FileOpResponse)(nil),     // 9: wazuh.host.v1.FileOpResponse
+	(*ExchangeRequest)(nil),    // 3: wazuh.host.v1.ExchangeRequest
+	(*ExchangeResponse)(nil),   // 4: wazuh.host.v1.ExchangeResponse
+	(*SendSocketRequest)(nil),  // 5: wazuh.host.v1.SendSocketRequest
+	(*SendSocketResponse)(nil), // 6: wazuh.host.v1.SendSocketResponse
+	(*GetConfigRequest)(nil),   // 7: wazuh.host.v1.GetConfigRequest
+	(*GetConfigResponse)(nil),  // 8: wazuh.host.v1.GetConfigResponse
+	(*FileOpRequest)(nil),      // 9: wazuh.host.v1.FileOpRequest
+	(*FileInfo)(nil),           // 10: wazuh.host.v1.FileInfo
+	(*FileOpResponse)(nil),     // 11: wazuh.host.v1.FileOpResponse
 }
 var file_wazuh_host_v1_host_proto_depIdxs = []int32{
 	0,  // 0: wazuh.host.v1.QueryWDBResponse.error:type_name -> wazuh.host.v1.HostError
-	0,  // 1: wazuh.host.v1.SendSocketResponse.error:type_name -> wazuh.host.v1.HostError
-	0,  // 2: wazuh.host.v1.GetConfigResponse.error:type_name -> wazuh.host.v1.HostError
-	8,  // 3: wazuh.host.v1.FileOpResponse.entries:type_name -> wazuh.host.v1.FileInfo
-	0,  // 4: wazuh.host.v1.FileOpResponse.error:type_name -> wazuh.host.v1.HostError
-	1,  // 5: wazuh.host.v1.HostService.QueryWDB:input_type -> wazuh.host.v1.QueryWDBRequest
-	1,  // 6: wazuh.host.v1.HostService.QueryWDBStream:input_type -> wazuh.host.v1.QueryWDBRequest
-	3,  // 7: wazuh.host.v1.HostService.SendSocket:input_type -> wazuh.host.v1.SendSocketRequest
-	5,  // 8: wazuh.host.v1.HostService.GetConfig:input_type -> wazuh.host.v1.GetConfigRequest
-	7,  // 9: wazuh.host.v1.HostService.FileOp:input_type -> wazuh.host.v1.FileOpRequest
-	2,  // 10: wazuh.host.v1.HostService.QueryWDB:output_type -> wazuh.host.v1.QueryWDBResponse
-	2,  // 11: wazuh.host.v1.HostService.QueryWDBStream:output_type -> wazuh.host.v1.QueryWDBResponse
-	4,  // 12: wazuh.host.v1.HostService.SendSocket:output_type -> wazuh.host.v1.SendSocketResponse
-	6,  // 13: wazuh.host.v1.HostService.GetConfig:output_type -> wazuh.host.v1.GetConfigResponse
-	9,  // 14: wazuh.host.v1.HostService.FileOp:output_type -> wazuh.host.v1.FileOpResponse
-	10, // [10:15] is the sub-list for method output_type
-	5,  // [5:10] is the sub-list for method input_type
-	5,  // [5:5] is the sub-list for extension type_name
-	5,  // [5:5] is the sub-list for extension extendee
-	0,  // [0:5] is the sub-list for field type_name
+	1,  // 1: wazuh.host.v1.ExchangeRequest.query:type_name -> wazuh.host.v1.QueryWDBRequest
+	0,  // 2: wazuh.host.v1.ExchangeResponse.error:type_name -> wazuh.host.v1.HostError
+	0,  // 3: wazuh.host.v1.SendSocketResponse.error:type_name -> wazuh.host.v1.HostError
+	0,  // 4: wazuh.host.v1.GetConfigResponse.error:type_name -> wazuh.host.v1.HostError
+	10, // 5: wazuh.host.v1.FileOpResponse.entries:type_name -> wazuh.host.v1.FileInfo
+	0,  // 6: wazuh.host.v1.FileOpResponse.error:type_name -> wazuh.host.v1.HostError
+	1,  // 7: wazuh.host.v1.HostService.QueryWDB:input_type -> wazuh.host.v1.QueryWDBRequest
+	1,  // 8: wazuh.host.v1.HostService.QueryWDBStream:input_type -> wazuh.host.v1.QueryWDBRequest
+	5,  // 9: wazuh.host.v1.HostService.SendSocket:input_type -> wazuh.host.v1.SendSocketRequest
+	7,  // 10: wazuh.host.v1.HostService.GetConfig:input_type -> wazuh.host.v1.GetConfigRequest
+	9,  // 11: wazuh.host.v1.HostService.FileOp:input_type -> wazuh.host.v1.FileOpRequest
+	3,  // 12: wazuh.host.v1.HostService.Exchange:input_type -> wazuh.host.v1.ExchangeRequest
+	2,  // 13: wazuh.host.v1.HostService.QueryWDB:output_type -> wazuh.host.v1.QueryWDBResponse
+	2,  // 14: wazuh.host.v1.HostService.QueryWDBStream:output_type -> wazuh.host.v1.QueryWDBResponse
+	6,  // 15: wazuh.host.v1.HostService.SendSocket:output_type -> wazuh.host.v1.SendSocketResponse
+	8,  // 16: wazuh.host.v1.HostService.GetConfig:output_type -> wazuh.host.v1.GetConfigResponse
+	11, // 17: wazuh.host.v1.HostService.FileOp:output_type -> wazuh.host.v1.FileOpResponse
+	4,  // 18: wazuh.host.v1.HostService.Exchange:output_type -> wazuh.host.v1.ExchangeResponse
+	13, // [13:19] is the sub-list for method output_type
+	7,  // [7:13] is the sub-list for method input_type
+	7,  // [7:7] is the sub-list for extension type_name
+	7,  // [7:7] is the sub-list for extension extendee
+	0,  // [0:7] is the sub-list for field type_name
 }
 
 func init() { file_wazuh_host_v1_host_proto_init() }
@@ -772,7 +957,7 @@ func file_wazuh_host_v1_host_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_wazuh_host_v1_host_proto_rawDesc), len(file_wazuh_host_v1_host_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   10,
+			NumMessages:   12,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -24,6 +24,7 @@ const (
 	HostService_SendSocket_FullMethodName     = "/wazuh.host.v1.HostService/SendSocket"
 	HostService_GetConfig_FullMethodName      = "/wazuh.host.v1.HostService/GetConfig"
 	HostService_FileOp_FullMethodName         = "/wazuh.host.v1.HostService/FileOp"
+	HostService_Exchange_FullMethodName       = "/wazuh.host.v1.HostService/Exchange"
 )
 
 // HostServiceClient is the client API for HostService service.
@@ -47,6 +48,12 @@ type HostServiceClient interface {
 	GetConfig(ctx context.Context, in *GetConfigRequest, opts ...grpc.CallOption) (*GetConfigResponse, error)
 	// FileOp reads, writes, lists or removes files under granted directories.
 	FileOp(ctx context.Context, in *FileOpRequest, opts ...grpc.CallOption) (*FileOpResponse, error)
+	// Exchange carries QueryWDB and QueryWDBStream calls multiplexed over one
+	// long-lived stream that the module opens once, as ModuleService.Exchange
+	// does for the host's calls (same numbering, end marks, cancel and
+	// credit). Added in protocol minor 4: a module uses it when Configure
+	// reports a host at minor 4 or later.
+	Exchange(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[ExchangeRequest, ExchangeResponse], error)
 }
 
 type hostServiceClient struct {
@@ -116,6 +123,19 @@ func (c *hostServiceClient) FileOp(ctx context.Context, in *FileOpRequest, opts 
 	return out, nil
 }
 
+func (c *hostServiceClient) Exchange(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[ExchangeRequest, ExchangeResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &HostService_ServiceDesc.Streams[1], HostService_Exchange_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[ExchangeRequest, ExchangeResponse]{ClientStream: stream}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type HostService_ExchangeClient = grpc.BidiStreamingClient[ExchangeRequest, ExchangeResponse]
+
 // HostServiceServer is the server API for HostService service.
 // All implementations must embed UnimplementedHostServiceServer
 // for forward compatibility.
@@ -137,6 +157,12 @@ type HostServiceServer interface {
 	GetConfig(context.Context, *GetConfigRequest) (*GetConfigResponse, error)
 	// FileOp reads, writes, lists or removes files under granted directories.
 	FileOp(context.Context, *FileOpRequest) (*FileOpResponse, error)
+	// Exchange carries QueryWDB and QueryWDBStream calls multiplexed over one
+	// long-lived stream that the module opens once, as ModuleService.Exchange
+	// does for the host's calls (same numbering, end marks, cancel and
+	// credit). Added in protocol minor 4: a module uses it when Configure
+	// reports a host at minor 4 or later.
+	Exchange(grpc.BidiStreamingServer[ExchangeRequest, ExchangeResponse]) error
 	mustEmbedUnimplementedHostServiceServer()
 }
 
@@ -161,6 +187,9 @@ func (UnimplementedHostServiceServer) GetConfig(context.Context, *GetConfigReque
 }
 func (UnimplementedHostServiceServer) FileOp(context.Context, *FileOpRequest) (*FileOpResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method FileOp not implemented")
+}
+func (UnimplementedHostServiceServer) Exchange(grpc.BidiStreamingServer[ExchangeRequest, ExchangeResponse]) error {
+	return status.Error(codes.Unimplemented, "method Exchange not implemented")
 }
 func (UnimplementedHostServiceServer) mustEmbedUnimplementedHostServiceServer() {}
 func (UnimplementedHostServiceServer) testEmbeddedByValue()                     {}
@@ -266,6 +295,13 @@ func _HostService_FileOp_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _HostService_Exchange_Handler(srv interface{}, stream grpc.ServerStream) error {
+	return srv.(HostServiceServer).Exchange(&grpc.GenericServerStream[ExchangeRequest, ExchangeResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type HostService_ExchangeServer = grpc.BidiStreamingServer[ExchangeRequest, ExchangeResponse]
+
 // HostService_ServiceDesc is the grpc.ServiceDesc for HostService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -295,6 +331,12 @@ var HostService_ServiceDesc = grpc.ServiceDesc{
 			StreamName:    "QueryWDBStream",
 			Handler:       _HostService_QueryWDBStream_Handler,
 			ServerStreams: true,
+		},
+		{
+			StreamName:    "Exchange",
+			Handler:       _HostService_Exchange_Handler,
+			ServerStreams: true,
+			ClientStreams: true,
 		},
 	},
 	Metadata: "wazuh/host/v1/host.proto",

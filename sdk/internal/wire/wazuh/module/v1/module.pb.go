@@ -177,9 +177,12 @@ type ConfigureRequest struct {
 	// granted capabilities (a subset of needs).
 	Granted *Capabilities `protobuf:"bytes,3,opt,name=granted,proto3" json:"granted,omitempty"`
 	// node_name is the Wazuh node name (cluster node_name, "node01" default).
-	NodeName      string `protobuf:"bytes,4,opt,name=node_name,json=nodeName,proto3" json:"node_name,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	NodeName string `protobuf:"bytes,4,opt,name=node_name,json=nodeName,proto3" json:"node_name,omitempty"`
+	// host_protocol_minor is the minor protocol version the host speaks
+	// (0 from hosts before minor 4). Added in protocol minor 4.
+	HostProtocolMinor int32 `protobuf:"varint,5,opt,name=host_protocol_minor,json=hostProtocolMinor,proto3" json:"host_protocol_minor,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *ConfigureRequest) Reset() {
@@ -238,6 +241,13 @@ func (x *ConfigureRequest) GetNodeName() string {
 		return x.NodeName
 	}
 	return ""
+}
+
+func (x *ConfigureRequest) GetHostProtocolMinor() int32 {
+	if x != nil {
+		return x.HostProtocolMinor
+	}
+	return 0
 }
 
 // ConfigureResponse is empty on success.
@@ -505,6 +515,182 @@ func (x *HandleResponse) GetError() *ModuleError {
 	return nil
 }
 
+// ExchangeRequest is a message from the host on an Exchange stream.
+type ExchangeRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// call identifies the call on this stream; the host never reuses one.
+	Call uint64 `protobuf:"varint,1,opt,name=call,proto3" json:"call,omitempty"`
+	// request starts the call.
+	Request *HandleRequest `protobuf:"bytes,2,opt,name=request,proto3" json:"request,omitempty"`
+	// cancel abandons the call: the module cancels its handler's context and
+	// the host drops whatever else arrives for it.
+	Cancel bool `protobuf:"varint,3,opt,name=cancel,proto3" json:"cancel,omitempty"`
+	// credit grants the call this many more response messages.
+	Credit        uint32 `protobuf:"varint,4,opt,name=credit,proto3" json:"credit,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExchangeRequest) Reset() {
+	*x = ExchangeRequest{}
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExchangeRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExchangeRequest) ProtoMessage() {}
+
+func (x *ExchangeRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExchangeRequest.ProtoReflect.Descriptor instead.
+func (*ExchangeRequest) Descriptor() ([]byte, []int) {
+	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *ExchangeRequest) GetCall() uint64 {
+	if x != nil {
+		return x.Call
+	}
+	return 0
+}
+
+func (x *ExchangeRequest) GetRequest() *HandleRequest {
+	if x != nil {
+		return x.Request
+	}
+	return nil
+}
+
+func (x *ExchangeRequest) GetCancel() bool {
+	if x != nil {
+		return x.Cancel
+	}
+	return false
+}
+
+func (x *ExchangeRequest) GetCredit() uint32 {
+	if x != nil {
+		return x.Credit
+	}
+	return 0
+}
+
+// ExchangeResponse is a message of one call's response: HandleResponse's
+// fields (status and header on the first message only) plus the call and
+// whether it is the last one.
+type ExchangeResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// call is the ExchangeRequest.call answered.
+	Call uint64 `protobuf:"varint,1,opt,name=call,proto3" json:"call,omitempty"`
+	// status is the HTTP status (first message only).
+	Status int32 `protobuf:"varint,2,opt,name=status,proto3" json:"status,omitempty"`
+	// header of the response (first message only).
+	Header map[string]*StringList `protobuf:"bytes,3,rep,name=header,proto3" json:"header,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// body chunk.
+	Body []byte `protobuf:"bytes,4,opt,name=body,proto3" json:"body,omitempty"`
+	// error replaces the response when set (first message only).
+	Error *ModuleError `protobuf:"bytes,5,opt,name=error,proto3" json:"error,omitempty"`
+	// end marks the call's last message.
+	End bool `protobuf:"varint,6,opt,name=end,proto3" json:"end,omitempty"`
+	// failure says why a body was cut short after its first message.
+	Failure       string `protobuf:"bytes,7,opt,name=failure,proto3" json:"failure,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExchangeResponse) Reset() {
+	*x = ExchangeResponse{}
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExchangeResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExchangeResponse) ProtoMessage() {}
+
+func (x *ExchangeResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExchangeResponse.ProtoReflect.Descriptor instead.
+func (*ExchangeResponse) Descriptor() ([]byte, []int) {
+	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *ExchangeResponse) GetCall() uint64 {
+	if x != nil {
+		return x.Call
+	}
+	return 0
+}
+
+func (x *ExchangeResponse) GetStatus() int32 {
+	if x != nil {
+		return x.Status
+	}
+	return 0
+}
+
+func (x *ExchangeResponse) GetHeader() map[string]*StringList {
+	if x != nil {
+		return x.Header
+	}
+	return nil
+}
+
+func (x *ExchangeResponse) GetBody() []byte {
+	if x != nil {
+		return x.Body
+	}
+	return nil
+}
+
+func (x *ExchangeResponse) GetError() *ModuleError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+func (x *ExchangeResponse) GetEnd() bool {
+	if x != nil {
+		return x.End
+	}
+	return false
+}
+
+func (x *ExchangeResponse) GetFailure() string {
+	if x != nil {
+		return x.Failure
+	}
+	return ""
+}
+
 // CheckHealthRequest is empty.
 type CheckHealthRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -514,7 +700,7 @@ type CheckHealthRequest struct {
 
 func (x *CheckHealthRequest) Reset() {
 	*x = CheckHealthRequest{}
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[6]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -526,7 +712,7 @@ func (x *CheckHealthRequest) String() string {
 func (*CheckHealthRequest) ProtoMessage() {}
 
 func (x *CheckHealthRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[6]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -539,7 +725,7 @@ func (x *CheckHealthRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CheckHealthRequest.ProtoReflect.Descriptor instead.
 func (*CheckHealthRequest) Descriptor() ([]byte, []int) {
-	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{6}
+	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{8}
 }
 
 // CheckHealthResponse reports health.
@@ -555,7 +741,7 @@ type CheckHealthResponse struct {
 
 func (x *CheckHealthResponse) Reset() {
 	*x = CheckHealthResponse{}
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[7]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -567,7 +753,7 @@ func (x *CheckHealthResponse) String() string {
 func (*CheckHealthResponse) ProtoMessage() {}
 
 func (x *CheckHealthResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[7]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -580,7 +766,7 @@ func (x *CheckHealthResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CheckHealthResponse.ProtoReflect.Descriptor instead.
 func (*CheckHealthResponse) Descriptor() ([]byte, []int) {
-	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{7}
+	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *CheckHealthResponse) GetOk() bool {
@@ -606,7 +792,7 @@ type StopRequest struct {
 
 func (x *StopRequest) Reset() {
 	*x = StopRequest{}
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[8]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -618,7 +804,7 @@ func (x *StopRequest) String() string {
 func (*StopRequest) ProtoMessage() {}
 
 func (x *StopRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[8]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -631,7 +817,7 @@ func (x *StopRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StopRequest.ProtoReflect.Descriptor instead.
 func (*StopRequest) Descriptor() ([]byte, []int) {
-	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{8}
+	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{10}
 }
 
 // StopResponse is empty.
@@ -643,7 +829,7 @@ type StopResponse struct {
 
 func (x *StopResponse) Reset() {
 	*x = StopResponse{}
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[9]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -655,7 +841,7 @@ func (x *StopResponse) String() string {
 func (*StopResponse) ProtoMessage() {}
 
 func (x *StopResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_wazuh_module_v1_module_proto_msgTypes[9]
+	mi := &file_wazuh_module_v1_module_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -668,7 +854,7 @@ func (x *StopResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use StopResponse.ProtoReflect.Descriptor instead.
 func (*StopResponse) Descriptor() ([]byte, []int) {
-	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{9}
+	return file_wazuh_module_v1_module_proto_rawDescGZIP(), []int{11}
 }
 
 var File_wazuh_module_v1_module_proto protoreflect.FileDescriptor
@@ -686,12 +872,13 @@ const file_wazuh_module_v1_module_proto_rawDesc = "" +
 	"\x06routes\x18\x05 \x03(\v2\x1a.wazuh.module.v1.RouteSpecR\x06routes\x125\n" +
 	"\aactions\x18\x06 \x03(\v2\x1b.wazuh.module.v1.ActionSpecR\aactions\x12H\n" +
 	"\x0eresource_types\x18\a \x03(\v2!.wazuh.module.v1.ResourceTypeSpecR\rresourceTypes\x123\n" +
-	"\x05needs\x18\b \x01(\v2\x1d.wazuh.module.v1.CapabilitiesR\x05needs\"\xb3\x01\n" +
+	"\x05needs\x18\b \x01(\v2\x1d.wazuh.module.v1.CapabilitiesR\x05needs\"\xe3\x01\n" +
 	"\x10ConfigureRequest\x12$\n" +
 	"\x0ehost_broker_id\x18\x01 \x01(\rR\fhostBrokerId\x12#\n" +
 	"\rsettings_json\x18\x02 \x01(\fR\fsettingsJson\x127\n" +
 	"\agranted\x18\x03 \x01(\v2\x1d.wazuh.module.v1.CapabilitiesR\agranted\x12\x1b\n" +
-	"\tnode_name\x18\x04 \x01(\tR\bnodeName\"G\n" +
+	"\tnode_name\x18\x04 \x01(\tR\bnodeName\x12.\n" +
+	"\x13host_protocol_minor\x18\x05 \x01(\x05R\x11hostProtocolMinor\"G\n" +
 	"\x11ConfigureResponse\x122\n" +
 	"\x05error\x18\x01 \x01(\v2\x1c.wazuh.module.v1.ModuleErrorR\x05error\"\x80\x06\n" +
 	"\rHandleRequest\x12\x19\n" +
@@ -728,20 +915,37 @@ const file_wazuh_module_v1_module_proto_rawDesc = "" +
 	"\x05error\x18\x04 \x01(\v2\x1c.wazuh.module.v1.ModuleErrorR\x05error\x1aV\n" +
 	"\vHeaderEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x121\n" +
+	"\x05value\x18\x02 \x01(\v2\x1b.wazuh.module.v1.StringListR\x05value:\x028\x01\"\x8f\x01\n" +
+	"\x0fExchangeRequest\x12\x12\n" +
+	"\x04call\x18\x01 \x01(\x04R\x04call\x128\n" +
+	"\arequest\x18\x02 \x01(\v2\x1e.wazuh.module.v1.HandleRequestR\arequest\x12\x16\n" +
+	"\x06cancel\x18\x03 \x01(\bR\x06cancel\x12\x16\n" +
+	"\x06credit\x18\x04 \x01(\rR\x06credit\"\xd1\x02\n" +
+	"\x10ExchangeResponse\x12\x12\n" +
+	"\x04call\x18\x01 \x01(\x04R\x04call\x12\x16\n" +
+	"\x06status\x18\x02 \x01(\x05R\x06status\x12E\n" +
+	"\x06header\x18\x03 \x03(\v2-.wazuh.module.v1.ExchangeResponse.HeaderEntryR\x06header\x12\x12\n" +
+	"\x04body\x18\x04 \x01(\fR\x04body\x122\n" +
+	"\x05error\x18\x05 \x01(\v2\x1c.wazuh.module.v1.ModuleErrorR\x05error\x12\x10\n" +
+	"\x03end\x18\x06 \x01(\bR\x03end\x12\x18\n" +
+	"\afailure\x18\a \x01(\tR\afailure\x1aV\n" +
+	"\vHeaderEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x121\n" +
 	"\x05value\x18\x02 \x01(\v2\x1b.wazuh.module.v1.StringListR\x05value:\x028\x01\"\x14\n" +
 	"\x12CheckHealthRequest\"?\n" +
 	"\x13CheckHealthResponse\x12\x0e\n" +
 	"\x02ok\x18\x01 \x01(\bR\x02ok\x12\x18\n" +
 	"\amessage\x18\x02 \x01(\tR\amessage\"\r\n" +
 	"\vStopRequest\"\x0e\n" +
-	"\fStopResponse2\xf1\x03\n" +
+	"\fStopResponse2\xc6\x04\n" +
 	"\rModuleService\x12O\n" +
 	"\bDescribe\x12 .wazuh.module.v1.DescribeRequest\x1a!.wazuh.module.v1.DescribeResponse\x12R\n" +
 	"\tConfigure\x12!.wazuh.module.v1.ConfigureRequest\x1a\".wazuh.module.v1.ConfigureResponse\x12I\n" +
 	"\x06Handle\x12\x1e.wazuh.module.v1.HandleRequest\x1a\x1f.wazuh.module.v1.HandleResponse\x12Q\n" +
 	"\fHandleStream\x12\x1e.wazuh.module.v1.HandleRequest\x1a\x1f.wazuh.module.v1.HandleResponse0\x01\x12X\n" +
 	"\vCheckHealth\x12#.wazuh.module.v1.CheckHealthRequest\x1a$.wazuh.module.v1.CheckHealthResponse\x12C\n" +
-	"\x04Stop\x12\x1c.wazuh.module.v1.StopRequest\x1a\x1d.wazuh.module.v1.StopResponseBGZEgithub.com/wazuh-go/server/sdk/internal/wire/wazuh/module/v1;modulev1b\x06proto3"
+	"\x04Stop\x12\x1c.wazuh.module.v1.StopRequest\x1a\x1d.wazuh.module.v1.StopResponse\x12S\n" +
+	"\bExchange\x12 .wazuh.module.v1.ExchangeRequest\x1a!.wazuh.module.v1.ExchangeResponse(\x010\x01BGZEgithub.com/wazuh-go/server/sdk/internal/wire/wazuh/module/v1;modulev1b\x06proto3"
 
 var (
 	file_wazuh_module_v1_module_proto_rawDescOnce sync.Once
@@ -755,7 +959,7 @@ func file_wazuh_module_v1_module_proto_rawDescGZIP() []byte {
 	return file_wazuh_module_v1_module_proto_rawDescData
 }
 
-var file_wazuh_module_v1_module_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
+var file_wazuh_module_v1_module_proto_msgTypes = make([]protoimpl.MessageInfo, 17)
 var file_wazuh_module_v1_module_proto_goTypes = []any{
 	(*DescribeRequest)(nil),     // 0: wazuh.module.v1.DescribeRequest
 	(*DescribeResponse)(nil),    // 1: wazuh.module.v1.DescribeResponse
@@ -763,57 +967,66 @@ var file_wazuh_module_v1_module_proto_goTypes = []any{
 	(*ConfigureResponse)(nil),   // 3: wazuh.module.v1.ConfigureResponse
 	(*HandleRequest)(nil),       // 4: wazuh.module.v1.HandleRequest
 	(*HandleResponse)(nil),      // 5: wazuh.module.v1.HandleResponse
-	(*CheckHealthRequest)(nil),  // 6: wazuh.module.v1.CheckHealthRequest
-	(*CheckHealthResponse)(nil), // 7: wazuh.module.v1.CheckHealthResponse
-	(*StopRequest)(nil),         // 8: wazuh.module.v1.StopRequest
-	(*StopResponse)(nil),        // 9: wazuh.module.v1.StopResponse
-	nil,                         // 10: wazuh.module.v1.HandleRequest.PathParamsEntry
-	nil,                         // 11: wazuh.module.v1.HandleRequest.QueryEntry
-	nil,                         // 12: wazuh.module.v1.HandleRequest.HeaderEntry
-	nil,                         // 13: wazuh.module.v1.HandleResponse.HeaderEntry
-	(*RouteSpec)(nil),           // 14: wazuh.module.v1.RouteSpec
-	(*ActionSpec)(nil),          // 15: wazuh.module.v1.ActionSpec
-	(*ResourceTypeSpec)(nil),    // 16: wazuh.module.v1.ResourceTypeSpec
-	(*Capabilities)(nil),        // 17: wazuh.module.v1.Capabilities
-	(*ModuleError)(nil),         // 18: wazuh.module.v1.ModuleError
-	(*Caller)(nil),              // 19: wazuh.module.v1.Caller
-	(*ResourceScope)(nil),       // 20: wazuh.module.v1.ResourceScope
-	(*StringList)(nil),          // 21: wazuh.module.v1.StringList
+	(*ExchangeRequest)(nil),     // 6: wazuh.module.v1.ExchangeRequest
+	(*ExchangeResponse)(nil),    // 7: wazuh.module.v1.ExchangeResponse
+	(*CheckHealthRequest)(nil),  // 8: wazuh.module.v1.CheckHealthRequest
+	(*CheckHealthResponse)(nil), // 9: wazuh.module.v1.CheckHealthResponse
+	(*StopRequest)(nil),         // 10: wazuh.module.v1.StopRequest
+	(*StopResponse)(nil),        // 11: wazuh.module.v1.StopResponse
+	nil,                         // 12: wazuh.module.v1.HandleRequest.PathParamsEntry
+	nil,                         // 13: wazuh.module.v1.HandleRequest.QueryEntry
+	nil,                         // 14: wazuh.module.v1.HandleRequest.HeaderEntry
+	nil,                         // 15: wazuh.module.v1.HandleResponse.HeaderEntry
+	nil,                         // 16: wazuh.module.v1.ExchangeResponse.HeaderEntry
+	(*RouteSpec)(nil),           // 17: wazuh.module.v1.RouteSpec
+	(*ActionSpec)(nil),          // 18: wazuh.module.v1.ActionSpec
+	(*ResourceTypeSpec)(nil),    // 19: wazuh.module.v1.ResourceTypeSpec
+	(*Capabilities)(nil),        // 20: wazuh.module.v1.Capabilities
+	(*ModuleError)(nil),         // 21: wazuh.module.v1.ModuleError
+	(*Caller)(nil),              // 22: wazuh.module.v1.Caller
+	(*ResourceScope)(nil),       // 23: wazuh.module.v1.ResourceScope
+	(*StringList)(nil),          // 24: wazuh.module.v1.StringList
 }
 var file_wazuh_module_v1_module_proto_depIdxs = []int32{
-	14, // 0: wazuh.module.v1.DescribeResponse.routes:type_name -> wazuh.module.v1.RouteSpec
-	15, // 1: wazuh.module.v1.DescribeResponse.actions:type_name -> wazuh.module.v1.ActionSpec
-	16, // 2: wazuh.module.v1.DescribeResponse.resource_types:type_name -> wazuh.module.v1.ResourceTypeSpec
-	17, // 3: wazuh.module.v1.DescribeResponse.needs:type_name -> wazuh.module.v1.Capabilities
-	17, // 4: wazuh.module.v1.ConfigureRequest.granted:type_name -> wazuh.module.v1.Capabilities
-	18, // 5: wazuh.module.v1.ConfigureResponse.error:type_name -> wazuh.module.v1.ModuleError
-	10, // 6: wazuh.module.v1.HandleRequest.path_params:type_name -> wazuh.module.v1.HandleRequest.PathParamsEntry
-	11, // 7: wazuh.module.v1.HandleRequest.query:type_name -> wazuh.module.v1.HandleRequest.QueryEntry
-	12, // 8: wazuh.module.v1.HandleRequest.header:type_name -> wazuh.module.v1.HandleRequest.HeaderEntry
-	19, // 9: wazuh.module.v1.HandleRequest.caller:type_name -> wazuh.module.v1.Caller
-	20, // 10: wazuh.module.v1.HandleRequest.scopes:type_name -> wazuh.module.v1.ResourceScope
-	13, // 11: wazuh.module.v1.HandleResponse.header:type_name -> wazuh.module.v1.HandleResponse.HeaderEntry
-	18, // 12: wazuh.module.v1.HandleResponse.error:type_name -> wazuh.module.v1.ModuleError
-	21, // 13: wazuh.module.v1.HandleRequest.QueryEntry.value:type_name -> wazuh.module.v1.StringList
-	21, // 14: wazuh.module.v1.HandleRequest.HeaderEntry.value:type_name -> wazuh.module.v1.StringList
-	21, // 15: wazuh.module.v1.HandleResponse.HeaderEntry.value:type_name -> wazuh.module.v1.StringList
-	0,  // 16: wazuh.module.v1.ModuleService.Describe:input_type -> wazuh.module.v1.DescribeRequest
-	2,  // 17: wazuh.module.v1.ModuleService.Configure:input_type -> wazuh.module.v1.ConfigureRequest
-	4,  // 18: wazuh.module.v1.ModuleService.Handle:input_type -> wazuh.module.v1.HandleRequest
-	4,  // 19: wazuh.module.v1.ModuleService.HandleStream:input_type -> wazuh.module.v1.HandleRequest
-	6,  // 20: wazuh.module.v1.ModuleService.CheckHealth:input_type -> wazuh.module.v1.CheckHealthRequest
-	8,  // 21: wazuh.module.v1.ModuleService.Stop:input_type -> wazuh.module.v1.StopRequest
-	1,  // 22: wazuh.module.v1.ModuleService.Describe:output_type -> wazuh.module.v1.DescribeResponse
-	3,  // 23: wazuh.module.v1.ModuleService.Configure:output_type -> wazuh.module.v1.ConfigureResponse
-	5,  // 24: wazuh.module.v1.ModuleService.Handle:output_type -> wazuh.module.v1.HandleResponse
-	5,  // 25: wazuh.module.v1.ModuleService.HandleStream:output_type -> wazuh.module.v1.HandleResponse
-	7,  // 26: wazuh.module.v1.ModuleService.CheckHealth:output_type -> wazuh.module.v1.CheckHealthResponse
-	9,  // 27: wazuh.module.v1.ModuleService.Stop:output_type -> wazuh.module.v1.StopResponse
-	22, // [22:28] is the sub-list for method output_type
-	16, // [16:22] is the sub-list for method input_type
-	16, // [16:16] is the sub-list for extension type_name
-	16, // [16:16] is the sub-list for extension extendee
-	0,  // [0:16] is the sub-list for field type_name
+	17, // 0: wazuh.module.v1.DescribeResponse.routes:type_name -> wazuh.module.v1.RouteSpec
+	18, // 1: wazuh.module.v1.DescribeResponse.actions:type_name -> wazuh.module.v1.ActionSpec
+	19, // 2: wazuh.module.v1.DescribeResponse.resource_types:type_name -> wazuh.module.v1.ResourceTypeSpec
+	20, // 3: wazuh.module.v1.DescribeResponse.needs:type_name -> wazuh.module.v1.Capabilities
+	20, // 4: wazuh.module.v1.ConfigureRequest.granted:type_name -> wazuh.module.v1.Capabilities
+	21, // 5: wazuh.module.v1.ConfigureResponse.error:type_name -> wazuh.module.v1.ModuleError
+	12, // 6: wazuh.module.v1.HandleRequest.path_params:type_name -> wazuh.module.v1.HandleRequest.PathParamsEntry
+	13, // 7: wazuh.module.v1.HandleRequest.query:type_name -> wazuh.module.v1.HandleRequest.QueryEntry
+	14, // 8: wazuh.module.v1.HandleRequest.header:type_name -> wazuh.module.v1.HandleRequest.HeaderEntry
+	22, // 9: wazuh.module.v1.HandleRequest.caller:type_name -> wazuh.module.v1.Caller
+	23, // 10: wazuh.module.v1.HandleRequest.scopes:type_name -> wazuh.module.v1.ResourceScope
+	15, // 11: wazuh.module.v1.HandleResponse.header:type_name -> wazuh.module.v1.HandleResponse.HeaderEntry
+	21, // 12: wazuh.module.v1.HandleResponse.error:type_name -> wazuh.module.v1.ModuleError
+	4,  // 13: wazuh.module.v1.ExchangeRequest.request:type_name -> wazuh.module.v1.HandleRequest
+	16, // 14: wazuh.module.v1.ExchangeResponse.header:type_name -> wazuh.module.v1.ExchangeResponse.HeaderEntry
+	21, // 15: wazuh.module.v1.ExchangeResponse.error:type_name -> wazuh.module.v1.ModuleError
+	24, // 16: wazuh.module.v1.HandleRequest.QueryEntry.value:type_name -> wazuh.module.v1.StringList
+	24, // 17: wazuh.module.v1.HandleRequest.HeaderEntry.value:type_name -> wazuh.module.v1.StringList
+	24, // 18: wazuh.module.v1.HandleResponse.HeaderEntry.value:type_name -> wazuh.module.v1.StringList
+	24, // 19: wazuh.module.v1.ExchangeResponse.HeaderEntry.value:type_name -> wazuh.module.v1.StringList
+	0,  // 20: wazuh.module.v1.ModuleService.Describe:input_type -> wazuh.module.v1.DescribeRequest
+	2,  // 21: wazuh.module.v1.ModuleService.Configure:input_type -> wazuh.module.v1.ConfigureRequest
+	4,  // 22: wazuh.module.v1.ModuleService.Handle:input_type -> wazuh.module.v1.HandleRequest
+	4,  // 23: wazuh.module.v1.ModuleService.HandleStream:input_type -> wazuh.module.v1.HandleRequest
+	8,  // 24: wazuh.module.v1.ModuleService.CheckHealth:input_type -> wazuh.module.v1.CheckHealthRequest
+	10, // 25: wazuh.module.v1.ModuleService.Stop:input_type -> wazuh.module.v1.StopRequest
+	6,  // 26: wazuh.module.v1.ModuleService.Exchange:input_type -> wazuh.module.v1.ExchangeRequest
+	1,  // 27: wazuh.module.v1.ModuleService.Describe:output_type -> wazuh.module.v1.DescribeResponse
+	3,  // 28: wazuh.module.v1.ModuleService.Configure:output_type -> wazuh.module.v1.ConfigureResponse
+	5,  // 29: wazuh.module.v1.ModuleService.Handle:output_type -> wazuh.module.v1.HandleResponse
+	5,  // 30: wazuh.module.v1.ModuleService.HandleStream:output_type -> wazuh.module.v1.HandleResponse
+	9,  // 31: wazuh.module.v1.ModuleService.CheckHealth:output_type -> wazuh.module.v1.CheckHealthResponse
+	11, // 32: wazuh.module.v1.ModuleService.Stop:output_type -> wazuh.module.v1.StopResponse
+	7,  // 33: wazuh.module.v1.ModuleService.Exchange:output_type -> wazuh.module.v1.ExchangeResponse
+	27, // [27:34] is the sub-list for method output_type
+	20, // [20:27] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_wazuh_module_v1_module_proto_init() }
@@ -828,7 +1041,7 @@ func file_wazuh_module_v1_module_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_wazuh_module_v1_module_proto_rawDesc), len(file_wazuh_module_v1_module_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   14,
+			NumMessages:   17,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -25,6 +25,7 @@ const (
 	ModuleService_HandleStream_FullMethodName = "/wazuh.module.v1.ModuleService/HandleStream"
 	ModuleService_CheckHealth_FullMethodName  = "/wazuh.module.v1.ModuleService/CheckHealth"
 	ModuleService_Stop_FullMethodName         = "/wazuh.module.v1.ModuleService/Stop"
+	ModuleService_Exchange_FullMethodName     = "/wazuh.module.v1.ModuleService/Exchange"
 )
 
 // ModuleServiceClient is the client API for ModuleService service.
@@ -46,6 +47,15 @@ type ModuleServiceClient interface {
 	CheckHealth(ctx context.Context, in *CheckHealthRequest, opts ...grpc.CallOption) (*CheckHealthResponse, error)
 	// Stop asks the module to clean up before it is killed.
 	Stop(ctx context.Context, in *StopRequest, opts ...grpc.CallOption) (*StopResponse, error)
+	// Exchange carries Handle calls multiplexed over one long-lived stream
+	// that the host opens once: a call is one ExchangeRequest and one or more
+	// ExchangeResponses instead of an HTTP/2 stream of its own, which halves
+	// the per-call cost of the gRPC layer. The module may send a call at most
+	// as many messages as the host granted it (4 at the start, then each
+	// ExchangeRequest.credit), so one slow reader never blocks the stream.
+	// Added in protocol minor 4; the host falls back to Handle and
+	// HandleStream for older modules.
+	Exchange(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[ExchangeRequest, ExchangeResponse], error)
 }
 
 type moduleServiceClient struct {
@@ -125,6 +135,19 @@ func (c *moduleServiceClient) Stop(ctx context.Context, in *StopRequest, opts ..
 	return out, nil
 }
 
+func (c *moduleServiceClient) Exchange(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[ExchangeRequest, ExchangeResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &ModuleService_ServiceDesc.Streams[1], ModuleService_Exchange_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[ExchangeRequest, ExchangeResponse]{ClientStream: stream}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type ModuleService_ExchangeClient = grpc.BidiStreamingClient[ExchangeRequest, ExchangeResponse]
+
 // ModuleServiceServer is the server API for ModuleService service.
 // All implementations must embed UnimplementedModuleServiceServer
 // for forward compatibility.
@@ -144,6 +167,15 @@ type ModuleServiceServer interface {
 	CheckHealth(context.Context, *CheckHealthRequest) (*CheckHealthResponse, error)
 	// Stop asks the module to clean up before it is killed.
 	Stop(context.Context, *StopRequest) (*StopResponse, error)
+	// Exchange carries Handle calls multiplexed over one long-lived stream
+	// that the host opens once: a call is one ExchangeRequest and one or more
+	// ExchangeResponses instead of an HTTP/2 stream of its own, which halves
+	// the per-call cost of the gRPC layer. The module may send a call at most
+	// as many messages as the host granted it (4 at the start, then each
+	// ExchangeRequest.credit), so one slow reader never blocks the stream.
+	// Added in protocol minor 4; the host falls back to Handle and
+	// HandleStream for older modules.
+	Exchange(grpc.BidiStreamingServer[ExchangeRequest, ExchangeResponse]) error
 	mustEmbedUnimplementedModuleServiceServer()
 }
 
@@ -171,6 +203,9 @@ func (UnimplementedModuleServiceServer) CheckHealth(context.Context, *CheckHealt
 }
 func (UnimplementedModuleServiceServer) Stop(context.Context, *StopRequest) (*StopResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method Stop not implemented")
+}
+func (UnimplementedModuleServiceServer) Exchange(grpc.BidiStreamingServer[ExchangeRequest, ExchangeResponse]) error {
+	return status.Error(codes.Unimplemented, "method Exchange not implemented")
 }
 func (UnimplementedModuleServiceServer) mustEmbedUnimplementedModuleServiceServer() {}
 func (UnimplementedModuleServiceServer) testEmbeddedByValue()                       {}
@@ -294,6 +329,13 @@ func _ModuleService_Stop_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ModuleService_Exchange_Handler(srv interface{}, stream grpc.ServerStream) error {
+	return srv.(ModuleServiceServer).Exchange(&grpc.GenericServerStream[ExchangeRequest, ExchangeResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type ModuleService_ExchangeServer = grpc.BidiStreamingServer[ExchangeRequest, ExchangeResponse]
+
 // ModuleService_ServiceDesc is the grpc.ServiceDesc for ModuleService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -327,6 +369,12 @@ var ModuleService_ServiceDesc = grpc.ServiceDesc{
 			StreamName:    "HandleStream",
 			Handler:       _ModuleService_HandleStream_Handler,
 			ServerStreams: true,
+		},
+		{
+			StreamName:    "Exchange",
+			Handler:       _ModuleService_Exchange_Handler,
+			ServerStreams: true,
+			ClientStreams: true,
 		},
 	},
 	Metadata: "wazuh/module/v1/module.proto",
