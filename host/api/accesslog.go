@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"runtime/debug"
@@ -87,43 +86,6 @@ func escapeLogField(s string) string {
 		return s
 	}
 	return logFieldEscaper.Replace(s)
-}
-
-func sanitizedQuery(r *http.Request) string {
-	q := map[string]string{}
-	for k, v := range queryValues(r) {
-		if k == "password" {
-			q[k] = "****"
-			continue
-		}
-		q[k] = strings.Join(v, ",")
-	}
-	b, _ := json.Marshal(q)
-	return string(b)
-}
-
-// sanitizedBody masks top-level "password" (and "key" on /agents paths).
-func sanitizedBody(r *http.Request, body []byte) string {
-	if len(body) == 0 {
-		return "{}"
-	}
-	var m map[string]any
-	if json.Unmarshal(body, &m) != nil {
-		return "{}"
-	}
-	if _, ok := m["password"]; ok {
-		m["password"] = "****"
-	}
-	if _, ok := m["key"]; ok && strings.Contains(r.URL.Path, "/agents") {
-		m["key"] = "****"
-	}
-	if r.URL.Path == "/events" {
-		if ev, ok := m["events"].([]any); ok {
-			m = map[string]any{"events": len(ev)}
-		}
-	}
-	b, _ := json.Marshal(m)
-	return string(b)
 }
 
 func clientIP(r *http.Request) string {

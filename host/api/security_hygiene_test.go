@@ -63,7 +63,7 @@ func TestSec9HygieneAccessLogSanitized(t *testing.T) {
 			t.Fatalf("log contains %q:\n%s", secret, log)
 		}
 	}
-	for _, want := range []string{`"password":"****"`, `evil\nINFO forged`} {
+	for _, want := range []string{`"password": "****"`, `evil\nINFO forged`} {
 		if !strings.Contains(log, want) {
 			t.Fatalf("log lacks %q:\n%s", want, log)
 		}

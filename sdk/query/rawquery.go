@@ -75,3 +75,23 @@ func unhex(c byte) byte {
 	}
 	return c - 'A' + 10
 }
+
+// RawQueryKeys returns the distinct keys of a raw query string, decoded as
+// ParseRawQuery decodes them, in the order of their first appearance: the
+// order of the dict Wazuh builds from the query (which keeps each key's
+// last value) and logs.
+func RawQueryKeys(raw string) []string {
+	var keys []string
+	seen := map[string]bool{}
+	for _, pair := range strings.Split(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		name, _, _ := strings.Cut(pair, "=")
+		if k := unquotePlus(name); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
