@@ -25,12 +25,11 @@ type Client struct {
 	hostSrv   *grpc.Server
 	hostSrvMu sync.Mutex
 
-	minor int32 // the module's protocol minor, from Describe
+	// ex carries calls to modules of protocol minor 4 and later.
+	ex *lazyMux
 	// hostMinor, when set, is the minor announced at Configure instead of
 	// sdk.ProtocolMinor (tests of modules facing an older host).
 	hostMinor int32
-	exMu      sync.Mutex
-	ex        *muxCaller
 }
 
 // ConfigureOptions are what the host passes to a module at Configure.
@@ -51,9 +50,7 @@ func (c *Client) Describe(ctx context.Context) (sdk.Descriptor, error) {
 	if err != nil {
 		return sdk.Descriptor{}, fmt.Errorf("pluginhost: describe: %w", err)
 	}
-	c.exMu.Lock()
-	c.minor = resp.GetProtocolMinor()
-	c.exMu.Unlock()
+	c.ex.setMinor(resp.GetProtocolMinor())
 	return descriptorFromWire(resp), nil
 }
 
@@ -90,7 +87,7 @@ func (c *Client) Configure(ctx context.Context, opts ConfigureOptions) error {
 // Handle calls the module for one request. A Wazuh error from the module is
 // returned as *sdk.Error; transport failures as other errors.
 func (c *Client) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response, error) {
-	if x := c.exchange(ctx); x != nil {
+	if x := c.ex.caller(ctx); x != nil {
 		return c.handleExchange(ctx, x, req)
 	}
 	resp, err := c.rpc.Handle(withoutDeadline(ctx), requestToWire(req))
@@ -143,7 +140,7 @@ func (c *Client) handleExchange(ctx context.Context, x *muxCaller, req *sdk.Requ
 // Over Exchange the first message says whether it is the last.
 func (c *Client) HandleStream(ctx context.Context, req *sdk.Request, start func(status int, header http.Header), body io.Writer) error {
 	var src chunkSource
-	if x := c.exchange(ctx); x != nil {
+	if x := c.ex.caller(ctx); x != nil {
 		es, err := startExchangeCall(ctx, x, req)
 		if err != nil {
 			return err
@@ -257,11 +254,7 @@ func (c *Client) CheckHealth(ctx context.Context) error {
 // Stop asks the module to clean up and stops the host services server.
 func (c *Client) Stop(ctx context.Context) error {
 	_, err := c.rpc.Stop(ctx, &modulev1.StopRequest{})
-	c.exMu.Lock()
-	if c.ex != nil {
-		c.ex.close()
-	}
-	c.exMu.Unlock()
+	c.ex.close()
 	c.hostSrvMu.Lock()
 	if c.hostSrv != nil {
 		c.hostSrv.Stop()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/hashicorp/go-plugin"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/wazuh-go/server/sdk"
@@ -33,27 +34,13 @@ var moduleCallerWire = &callerWire{
 	},
 }
 
-// exchange returns the module's Exchange stream, opening it on first use;
-// nil when the module predates Exchange or the stream cannot be opened
-// (the caller then uses Handle or HandleStream). Opening waits for the
-// connection no longer than ctx allows.
-func (c *Client) exchange(ctx context.Context) *muxCaller {
-	c.exMu.Lock()
-	defer c.exMu.Unlock()
-	if c.minor < exchangeMinor {
-		return nil
-	}
-	if c.ex != nil && !c.ex.broken() {
-		return c.ex
-	}
-	stream, cancel, err := openStream(ctx, func(sctx context.Context) (modulev1.ModuleService_ExchangeClient, error) {
-		return c.rpc.Exchange(sctx, codecCallOption()) // for aliasedMsg
-	})
-	if err != nil {
-		return nil
-	}
-	c.ex = newMuxCaller(stream, cancel, moduleCallerWire)
-	return c.ex
+// newClient returns the host's client for a module served on rpc.
+func newClient(rpc modulev1.ModuleServiceClient, broker *plugin.GRPCBroker) *Client {
+	c := &Client{rpc: rpc, broker: broker}
+	c.ex = &lazyMux{wire: moduleCallerWire, open: func(ctx context.Context) (msgStream, error) {
+		return rpc.Exchange(ctx, codecCallOption()) // for aliasedMsg
+	}}
+	return c
 }
 
 // exchangeSource reads one call's messages from an Exchange stream.

@@ -68,23 +68,30 @@ func bigBlock(i, n int) []byte { return bytes.Repeat([]byte{'a' + byte(i/1000%26
 // client; minor, when not 0, replaces the module's protocol minor.
 func serveMuxModule(t *testing.T, mod sdk.Module, minor int32) *Client {
 	t.Helper()
+	c := dispenseClient(t, mod)
+	if _, err := c.Describe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if minor != 0 {
+		c.ex.setMinor(minor)
+	}
+	if err := c.Configure(context.Background(), ConfigureOptions{NodeName: "node01"}); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// dispenseClient serves mod over in-process gRPC and returns the host's
+// client, neither described nor configured.
+func dispenseClient(t *testing.T, mod sdk.Module) *Client {
+	t.Helper()
 	conn, _ := goplugin.TestPluginGRPCConn(t, false, map[string]goplugin.Plugin{PluginName: &ModulePlugin{Impl: mod}})
 	t.Cleanup(func() { _ = conn.Close() })
 	raw, err := conn.Dispense(PluginName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := raw.(*Client)
-	if _, err := c.Describe(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if minor != 0 {
-		c.minor = minor
-	}
-	if err := c.Configure(context.Background(), ConfigureOptions{NodeName: "node01"}); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return raw.(*Client)
 }
 
 func muxRequest(route, query string) *sdk.Request {
@@ -135,7 +142,7 @@ func TestExchangeSlowReaderDoesNotBlockOtherCalls(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
-	if c.ex == nil {
+	if c.ex.current() == nil {
 		t.Fatal("the calls did not use the Exchange stream")
 	}
 	close(slow.open)
@@ -208,10 +215,10 @@ func TestExchangeReopensAfterTheStreamBreaks(t *testing.T) {
 	go func() {
 		done <- c.HandleStream(context.Background(), muxRequest("mux.big", "n="+strconv.Itoa(8*ChunkBytes)), func(int, http.Header) {}, slow)
 	}()
-	for c.exchangeOpen() == nil {
+	for c.ex.current() == nil {
 		time.Sleep(time.Millisecond)
 	}
-	first := c.exchangeOpen()
+	first := c.ex.current()
 	first.close()
 	close(slow.open)
 	if err := <-done; err == nil {
@@ -221,16 +228,9 @@ func TestExchangeReopensAfterTheStreamBreaks(t *testing.T) {
 	if err != nil || string(resp.Body) != "echo 2" {
 		t.Fatalf("call after the break: %v %q", err, resp.Body)
 	}
-	if c.exchangeOpen() == first {
+	if c.ex.current() == first {
 		t.Fatal("the broken stream was reused")
 	}
-}
-
-// exchangeOpen returns the current stream (nil before the first call).
-func (c *Client) exchangeOpen() *muxCaller {
-	c.exMu.Lock()
-	defer c.exMu.Unlock()
-	return c.ex
 }
 
 // TestOlderModulesUseHandleAndHandleStream checks the fallback for modules
@@ -245,7 +245,7 @@ func TestOlderModulesUseHandleAndHandleStream(t *testing.T) {
 	if err := c.HandleStream(context.Background(), muxRequest("mux.big", "n=3000000"), func(int, http.Header) {}, &body); err != nil || body.Len() != 3000000 {
 		t.Fatalf("HandleStream: %v, %d bytes", err, body.Len())
 	}
-	if c.exchangeOpen() != nil {
+	if c.ex.current() != nil {
 		t.Fatal("an Exchange stream was opened to a module before minor 4")
 	}
 }

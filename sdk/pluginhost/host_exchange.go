@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sync"
 
 	"google.golang.org/protobuf/proto"
 
@@ -82,38 +81,19 @@ func (s *hostServer) exchangeCall(ctx context.Context, req proto.Message, send f
 	_ = send(&hostv1.ExchangeResponse{CountPayload: count, End: true})
 }
 
-// hostMux is the module's end of HostService.Exchange, opened on first use.
-type hostMux struct {
-	rpc   hostv1.HostServiceClient
-	minor int32 // the host's protocol minor
-	mu    sync.Mutex
-	m     *muxCaller
+// newHostMux returns the module's end of HostService.Exchange, opened on
+// first use when the host's protocol minor has it.
+func newHostMux(rpc hostv1.HostServiceClient, hostMinor int32) *lazyMux {
+	l := &lazyMux{wire: hostCallerWire, open: func(ctx context.Context) (msgStream, error) {
+		return rpc.Exchange(ctx, codecCallOption()) // for aliasedMsg
+	}}
+	l.setMinor(hostMinor)
+	return l
 }
 
-// caller returns the open stream; nil when the host predates Exchange or
-// the stream cannot be opened (the caller then uses the unary calls).
-func (h *hostMux) caller(ctx context.Context) *muxCaller {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.minor < exchangeMinor {
-		return nil
-	}
-	if h.m != nil && !h.m.broken() {
-		return h.m
-	}
-	stream, cancel, err := openStream(ctx, func(sctx context.Context) (hostv1.HostService_ExchangeClient, error) {
-		return h.rpc.Exchange(sctx, codecCallOption()) // for aliasedMsg
-	})
-	if err != nil {
-		return nil
-	}
-	h.m = newMuxCaller(stream, cancel, hostCallerWire)
-	return h.m
-}
-
-// queryWDB runs one wazuh-db call over Exchange. Pages go to fn (which
+// queryWDBExchange runs one wazuh-db call over Exchange. Pages go to fn (which
 // must not retain them); the count payload, when asked for, is returned.
-func (h *hostMux) queryWDB(ctx context.Context, m *muxCaller, req *hostv1.ExchangeRequest, fn func(json.RawMessage) error) (json.RawMessage, error) {
+func queryWDBExchange(ctx context.Context, m *muxCaller, req *hostv1.ExchangeRequest, fn func(json.RawMessage) error) (json.RawMessage, error) {
 	call, err := m.start(req)
 	if err != nil {
 		return nil, fmt.Errorf("pluginhost: query wdb: %w", err)

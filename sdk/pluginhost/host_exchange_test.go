@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	goplugin "github.com/hashicorp/go-plugin"
-
 	"github.com/wazuh-go/server/sdk"
 	"github.com/wazuh-go/server/sdk/rootfs"
 )
@@ -88,13 +86,7 @@ func TestHostExchangeMatchesTheUnaryCalls(t *testing.T) {
 	}{{"exchange", 0, true}, {"older host", 3, false}} {
 		t.Run(tc.name, func(t *testing.T) {
 			mod := &wdbModule{}
-			conn, _ := goplugin.TestPluginGRPCConn(t, false, map[string]goplugin.Plugin{PluginName: &ModulePlugin{Impl: mod}})
-			t.Cleanup(func() { _ = conn.Close() })
-			raw, err := conn.Dispense(PluginName)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c := raw.(*Client)
+			c := dispenseClient(t, mod)
 			c.hostMinor = tc.hostMinor
 			if err := c.Configure(context.Background(), ConfigureOptions{Host: pagesHost{}, Granted: mod.Describe().Needs}); err != nil {
 				t.Fatal(err)
@@ -106,10 +98,7 @@ func TestHostExchangeMatchesTheUnaryCalls(t *testing.T) {
 			if string(resp.Body) != want {
 				t.Fatalf("got  %s\nwant %s", resp.Body, want)
 			}
-			hc := mod.host.(*hostClient)
-			hc.mux.mu.Lock()
-			used := hc.mux.m != nil
-			hc.mux.mu.Unlock()
+			used := mod.host.(*hostClient).mux.current() != nil
 			if used != tc.exchange {
 				t.Fatalf("Exchange used = %v, want %v", used, tc.exchange)
 			}

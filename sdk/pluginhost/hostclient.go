@@ -17,18 +17,18 @@ import (
 // broker connection opened once at Configure.
 type hostClient struct {
 	rpc hostv1.HostServiceClient
-	mux *hostMux
+	mux *lazyMux
 }
 
 // newHostClient returns the module's sdk.Host; hostMinor is the host's
 // protocol minor, which says whether wazuh-db calls may use Exchange.
 func newHostClient(rpc hostv1.HostServiceClient, hostMinor int32) *hostClient {
-	return &hostClient{rpc: rpc, mux: &hostMux{rpc: rpc, minor: hostMinor}}
+	return &hostClient{rpc: rpc, mux: newHostMux(rpc, hostMinor)}
 }
 
 func (h *hostClient) QueryWDB(ctx context.Context, command string) (json.RawMessage, error) {
 	if m := h.mux.caller(ctx); m != nil {
-		return h.mux.queryWDB(ctx, m, &hostv1.ExchangeRequest{Query: &hostv1.QueryWDBRequest{Command: command}}, nil)
+		return queryWDBExchange(ctx, m, &hostv1.ExchangeRequest{Query: &hostv1.QueryWDBRequest{Command: command}}, nil)
 	}
 	resp, err := h.rpc.QueryWDB(withoutDeadline(ctx), &hostv1.QueryWDBRequest{Command: command})
 	if err != nil {
@@ -61,7 +61,7 @@ func (h *hostClient) StreamWDBWithCount(ctx context.Context, command, countComma
 // returns the count payload when the request asked for one.
 func (h *hostClient) streamWDB(ctx context.Context, req *hostv1.QueryWDBRequest, fn func(json.RawMessage) error) (json.RawMessage, error) {
 	if m := h.mux.caller(ctx); m != nil {
-		return h.mux.queryWDB(ctx, m, &hostv1.ExchangeRequest{Query: req, Stream: true}, fn)
+		return queryWDBExchange(ctx, m, &hostv1.ExchangeRequest{Query: req, Stream: true}, fn)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

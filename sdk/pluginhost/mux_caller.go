@@ -67,20 +67,64 @@ func newMuxCaller(stream msgStream, cancel context.CancelFunc, wire *callerWire)
 	return m
 }
 
-// openStream opens a stream with newStream, waiting for the connection no
-// longer than ctx allows; the stream itself outlives ctx and ends with
-// the returned cancel.
-func openStream[S any](ctx context.Context, newStream func(context.Context) (S, error)) (S, context.CancelFunc, error) {
+// lazyMux is a caller's Exchange stream, opened on first use and again
+// after it breaks, when the other end's protocol minor has Exchange.
+type lazyMux struct {
+	wire *callerWire
+	// open opens the stream on ctx (codecCallOption, for aliasedMsg).
+	open func(ctx context.Context) (msgStream, error)
+
+	mu    sync.Mutex
+	minor int32 // the other end's protocol minor
+	m     *muxCaller
+}
+
+// setMinor records the other end's protocol minor.
+func (l *lazyMux) setMinor(minor int32) {
+	l.mu.Lock()
+	l.minor = minor
+	l.mu.Unlock()
+}
+
+// caller returns the open stream; nil when the other end predates Exchange
+// or the stream cannot be opened (the caller then uses the per-call RPCs).
+// Opening waits for the connection no longer than ctx allows; the stream
+// itself outlives ctx.
+func (l *lazyMux) caller(ctx context.Context) *muxCaller {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.minor < exchangeMinor {
+		return nil
+	}
+	if l.m != nil && !l.m.broken() {
+		return l.m
+	}
 	streamCtx, cancel := context.WithCancel(context.Background())
 	stop := context.AfterFunc(ctx, cancel)
-	stream, err := newStream(streamCtx)
+	stream, err := l.open(streamCtx)
 	if !stop() && err == nil {
 		err = ctx.Err()
 	}
 	if err != nil {
 		cancel()
+		return nil
 	}
-	return stream, cancel, err
+	l.m = newMuxCaller(stream, cancel, l.wire)
+	return l.m
+}
+
+// current returns the stream opened last, if any.
+func (l *lazyMux) current() *muxCaller {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.m
+}
+
+// close ends the stream, if one is open.
+func (l *lazyMux) close() {
+	if m := l.current(); m != nil {
+		m.close()
+	}
 }
 
 // close ends the stream; the callee cancels the calls still in progress.

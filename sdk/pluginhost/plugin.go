@@ -31,5 +31,5 @@ func (p *ModulePlugin) GRPCServer(broker *plugin.GRPCBroker, s *grpc.Server) err
 
 // GRPCClient returns the host-side client for a module.
 func (p *ModulePlugin) GRPCClient(_ context.Context, broker *plugin.GRPCBroker, c *grpc.ClientConn) (any, error) {
-	return &Client{rpc: modulev1.NewModuleServiceClient(c), broker: broker}, nil
+	return newClient(modulev1.NewModuleServiceClient(c), broker), nil
 }
