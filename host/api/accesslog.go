@@ -50,7 +50,13 @@ func withAccessLog(log hclog.Logger, next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		defer func() {
-			if p := recover(); p != nil {
+			p := recover()
+			switch {
+			case p == http.ErrAbortHandler:
+				// A response cut short on purpose: log it, then let net/http
+				// drop the connection.
+				defer panic(p)
+			case p != nil:
 				log.Error("panic serving request", "path", r.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 				if rec.status == 0 {
 					writeProblem(rec, problemInternal)
