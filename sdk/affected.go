@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 )
 
 // AffectedItemsResult is Wazuh's AffectedItemsWazuhResult (api-surface.md
@@ -204,33 +203,6 @@ func (r *AffectedItemsResult) failedItems() []failedItemJSON {
 		})
 	}
 	return out
-}
-
-func sortIDs(ids []any) {
-	nums := make([]float64, len(ids))
-	numeric := true
-	for i, id := range ids {
-		n, err := strconv.ParseFloat(fmt.Sprint(id), 64)
-		if err != nil {
-			numeric = false
-			break
-		}
-		nums[i] = n
-	}
-	if numeric {
-		idx := make([]int, len(ids))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return nums[idx[a]] < nums[idx[b]] })
-		sorted := make([]any, len(ids))
-		for i, k := range idx {
-			sorted[i] = ids[k]
-		}
-		copy(ids, sorted)
-		return
-	}
-	sort.SliceStable(ids, func(a, b int) bool { return fmt.Sprint(ids[a]) < fmt.Sprint(ids[b]) })
 }
 
 func writeJSON(b *bytes.Buffer, v any) error {

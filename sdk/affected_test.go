@@ -1,6 +1,7 @@
 package sdk
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 )
@@ -80,5 +81,32 @@ func TestPythonizeJSONMatchesJSONDumps(t *testing.T) {
 	pretty, _ := MarshalWazuhJSON(map[string]any{"a": []int{1}}, true)
 	if string(pretty) != "{\n   \"a\": [\n      1\n   ]\n}" {
 		t.Fatalf("pretty %q", pretty)
+	}
+}
+
+// sorted(ids, key=int) falls back to lexical order as soon as one id is not
+// a Python int: "1e5", "nan" or "1.5" are group names, not numbers.
+func TestAffectedItemsFailedIDsSortLikePythonInt(t *testing.T) {
+	cases := []struct {
+		in, want []any
+	}{
+		{[]any{"10", "9", "+8", " 7 ", "1_0"}, []any{" 7 ", "+8", "9", "10", "1_0"}},
+		{[]any{"2", "1e5"}, []any{"1e5", "2"}},
+		{[]any{"nan", "inf", "10", "9"}, []any{"10", "9", "inf", "nan"}},
+		{[]any{"2", "1.5"}, []any{"1.5", "2"}},
+		{[]any{"2", "1__0"}, []any{"1__0", "2"}},
+		{[]any{12, 3, 100}, []any{3, 12, 100}},
+		{[]any{"99999999999999999999999", "5"}, []any{"5", "99999999999999999999999"}},
+	}
+	for _, c := range cases {
+		r := NewAffectedItems("a", "s", "n")
+		e := &Error{Code: 1710, Message: "The group does not exist"}
+		for _, id := range c.in {
+			r.AddFailed(id, e)
+		}
+		got := r.failedItems()[0].ID
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("ids %q: got %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 // MarshalWazuhJSON encodes v the way Wazuh's API does with Python's
 // json.dumps: separators ", " and ": ", ensure_ascii (every non-ASCII
-// character written as a lowercase \uXXXX escape, astral characters as
+// character and DEL written as a lowercase \uXXXX escape, astral characters as
 // surrogate pairs), no HTML escaping. With pretty it indents by 3 spaces as
 // Wazuh does for ?pretty=true (Python then uses "," at line ends).
 //
@@ -50,6 +50,12 @@ func asciiEscape(src []byte, spaced bool) []byte {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if inString {
+			if c == 0x7f {
+				// Python's ensure_ascii escapes everything outside ' '..'~'.
+				out = appendU(out, 0x7f)
+				i++
+				continue
+			}
 			if c < utf8.RuneSelf {
 				out = append(out, c)
 				switch {

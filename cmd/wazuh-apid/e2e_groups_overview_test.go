@@ -115,7 +115,7 @@ func TestOverviewAgentsThroughHost(t *testing.T) {
 	e.grRun(t, []grCase{
 		{name: "extra parameter", method: http.MethodGet, path: "/overview/agents?q=id%3D001", token: e.admin, status: 400, want: grExtra("q")},
 		{name: "pretty", method: http.MethodGet, path: "/overview/agents?pretty=yes", token: e.admin, status: 400,
-			want: `{"title": "Bad Request", "detail": "'yes' is not of type 'boolean'"}`},
+			want: `{"title": "Bad Request", "detail": "'yes' is not of type 'boolean'. Failed validating 'type' in schema: {'type': 'boolean', 'default': False}. On instance: 'yes'"}`},
 		{name: "method", method: http.MethodPost, path: "/overview/agents", token: e.admin, status: 405,
 			want: `{"title": "Method Not Allowed", "detail": "405: Method Not Allowed"}`},
 	})

@@ -108,7 +108,16 @@ func TestUnknownPathWrongMethodAndExtraParams(t *testing.T) {
 	expectProblem(t, s.request(http.MethodGet, "/nope", tok, "", ""), 404, `{"title": "Not Found", "detail": "404: Not Found"}`)
 	expectProblem(t, s.request(http.MethodDelete, "/test/1", tok, "", ""), 405, `{"title": "Method Not Allowed", "detail": "405: Method Not Allowed"}`)
 	expectProblem(t, s.request(http.MethodGet, "/test/1?foo=1", tok, "", ""), 400, `{"title": "Bad Request", "detail": "Extra query parameter(s) foo not in spec"}`)
-	expectProblem(t, s.request(http.MethodGet, "/test/1?pretty=yes", tok, "", ""), 400, `{"title": "Bad Request", "detail": "'yes' is not of type 'boolean'"}`)
+	// pretty and wait_for_complete are {type: boolean, default: false}:
+	// connexion's detail is jsonschema's full message, as for every other
+	// parameter, and the last value wins.
+	expectProblem(t, s.request(http.MethodGet, "/test/1?pretty=yes", tok, "", ""), 400,
+		`{"title": "Bad Request", "detail": "'yes' is not of type 'boolean'. Failed validating 'type' in schema: {'type': 'boolean', 'default': False}. On instance: 'yes'"}`)
+	expectProblem(t, s.request(http.MethodGet, "/test/1?pretty=true&wait_for_complete=tru%27e", tok, "", ""), 400,
+		`{"title": "Bad Request", "detail": "\"tru'e\" is not of type 'boolean'. Failed validating 'type' in schema: {'type': 'boolean', 'default': False}. On instance: \"tru'e\""}`)
+	if rec := s.request(http.MethodGet, "/test/1?pretty=yes&pretty=TRUE", tok, "", ""); rec.Code != http.StatusOK {
+		t.Errorf("pretty=yes&pretty=TRUE: got %d %s, want 200 (last value wins)", rec.Code, rec.Body)
+	}
 }
 
 func TestModuleErrorHasDapiErrorsAndQueryKeepsSemicolons(t *testing.T) {

@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/wazuh-go/server/sdk/query"
 )
@@ -25,13 +24,13 @@ func checkQuery(q url.Values, allowed []string) *problem {
 		p := problemFromError(err, "")
 		return &p
 	}
+	// Both are {type: boolean, default: false} in the spec: a bad value is
+	// jsonschema's full message, "'yes' is not of type 'boolean'. Failed
+	// validating 'type' in schema: {…}. On instance: 'yes'".
 	for _, name := range commonParams {
-		if vals, ok := q[name]; ok {
-			v := strings.ToLower(vals[len(vals)-1])
-			if v != "true" && v != "false" {
-				p := problemBadRequest("'" + vals[len(vals)-1] + "' is not of type 'boolean'")
-				return &p
-			}
+		if _, err := query.ParseBool(q, name, false); err != nil {
+			p := problemFromError(err, "")
+			return &p
 		}
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/wazuh-go/server/sdk"
+	"github.com/wazuh-go/server/sdk/query"
 )
 
 // problem is a Wazuh problem+json body (api-surface.md §3). Key order:
@@ -19,6 +20,9 @@ type problem struct {
 	remediationNull bool
 	// dapiNode, when set, adds dapi_errors {node: {"error": detail}}.
 	dapiNode string
+	// dapiMessage is the dapi_errors message: the raw exception message,
+	// detail when empty.
+	dapiMessage string
 	// dapiLogfile adds "logfile" to dapi_errors (internal errors).
 	dapiLogfile bool
 	code        int
@@ -38,7 +42,11 @@ func (p problem) body() []byte {
 		b.WriteString(`, "remediation": null`)
 	}
 	if p.dapiNode != "" {
-		fmt.Fprintf(&b, `, "dapi_errors": {%s: {"error": %s`, quote(p.dapiNode), quote(p.detail))
+		msg := p.dapiMessage
+		if msg == "" {
+			msg = p.detail
+		}
+		fmt.Fprintf(&b, `, "dapi_errors": {%s: {"error": %s`, quote(p.dapiNode), quote(msg))
 		if p.dapiLogfile {
 			b.WriteString(`, "logfile": "WAZUH_HOME/logs/api.log"`)
 		}
@@ -67,9 +75,11 @@ func writeProblem(w http.ResponseWriter, p problem) {
 // problemFromError renders a Wazuh error. node adds dapi_errors as Wazuh does
 // for exceptions that went through the DAPI; empty omits it.
 func problemFromError(e *sdk.Error, node string) problem {
-	p := problem{status: e.Status(), title: e.ProblemTitle(), detail: e.Message, remediation: e.Remediation, code: e.Code}
+	// Wazuh's problem handler cleans the detail up; dapi_errors keeps the
+	// exception's message as raised.
+	p := problem{status: e.Status(), title: e.ProblemTitle(), detail: query.CleanupDetail(e.Message), remediation: e.Remediation, code: e.Code}
 	if e.Code != 0 && node != "" {
-		p.dapiNode = node
+		p.dapiNode, p.dapiMessage = node, e.Message
 		p.dapiLogfile = p.status >= 500
 	}
 	return p

@@ -45,7 +45,9 @@ func ApplyArray(items []map[string]any, p Params, o ArrayOptions) ([]map[string]
 			return nil, 0, err
 		}
 	}
-	if p.Search != nil {
+	// process_array searches only `if search_text:`, so search=- (an
+	// empty value, negated) filters nothing here, unlike the SQL engine.
+	if p.Search != nil && p.Search.Value != "" {
 		arr = searchItems(arr, *p.Search, o.SearchFields)
 	}
 	if p.Q != "" {

@@ -56,6 +56,8 @@ func TestApplyArray(t *testing.T) {
 		{"search negated", Params{Limit: 500, Search: &Search{Value: "group", Negate: true}}, []any{"default"}, 1},
 		{"search str(int)", Params{Limit: 500, Search: &Search{Value: "5"}}, []any{"default"}, 1},
 		{"search str(None)", Params{Limit: 500, Search: &Search{Value: "none"}}, []any{"group2"}, 1},
+		{"search=- is no search", Params{Limit: 500, Search: &Search{Value: "", Negate: true}},
+			[]any{"default", "Group1", "group2"}, 3},
 		{"pagination keeps total", Params{Offset: 1, Limit: 1}, []any{"Group1"}, 3},
 		{"offset past the end", Params{Offset: 9, Limit: 1}, []any{}, 3},
 	}

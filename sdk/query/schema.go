@@ -122,8 +122,13 @@ const (
 	selectItemsSchema = "{'type': 'string', 'format': 'names'}"
 )
 
-// cleanupDetail is Wazuh's api/error_handler.py _cleanup_detail_field:
-// blank lines become ". ", line breaks vanish and whitespace runs collapse.
+// CleanupDetail is Wazuh's api/error_handler.py _cleanup_detail_field,
+// applied to the "detail" of every problem+json body (not to dapi_errors):
+// blank lines become ". ", line breaks vanish and whitespace runs (Python's
+// str.split()) collapse to one space, trimming both ends.
+func CleanupDetail(s string) string { return cleanupDetail(s) }
+
+// cleanupDetail implements CleanupDetail.
 func cleanupDetail(s string) string {
 	s = strings.ReplaceAll(s, "\n\n", ". ")
 	s = strings.ReplaceAll(s, "\n", "")
