@@ -7,6 +7,8 @@ import (
 	"net"
 	"sync"
 	"time"
+
+	"github.com/wazuh-go/server/sdk"
 )
 
 // MaxDatagramBytes is the largest datagram Wazuh's Python side sends to a
@@ -24,14 +26,16 @@ const DatagramSendBuffer = 64 * 1024
 const DefaultDatagramTimeout = 10 * time.Second
 
 var (
-	// ErrDatagramTooLarge is returned for a message longer than the limit.
+	// ErrDatagramTooLarge is returned for a message longer than the limit;
+	// the error also carries Wazuh code 1012.
 	ErrDatagramTooLarge = errors.New("socket: datagram exceeds maximum size")
 	// ErrDatagramEmpty is returned for an empty message.
 	ErrDatagramEmpty = errors.New("socket: empty datagram")
 	// ErrDatagramConnect marks a failure to connect to the datagram socket.
-	// The error also carries Wazuh code 1013 (1121 when refused), and
+	// The error also carries Wazuh code 1010 with the socket path, as the
+	// framework's BaseQueue raises for a missing or refused queue, and
 	// matches fs.ErrNotExist when the socket file is missing (Wazuh
-	// distinguishes the two, e.g. execq 1901 vs 1902).
+	// distinguishes the two for execq, 1901 vs 1902).
 	ErrDatagramConnect = errors.New("socket: cannot connect to datagram socket")
 	// ErrDatagramSend marks a failure to send on a connected datagram
 	// socket; the error also carries Wazuh code 1014.
@@ -65,7 +69,7 @@ func DialDatagramLimit(path string, limit int) (*DatagramConn, error) {
 	}
 	c, err := net.DialUnix("unixgram", nil, &net.UnixAddr{Name: path, Net: "unixgram"})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrDatagramConnect, dialError(path, err))
+		return nil, fmt.Errorf("%w: %w", ErrDatagramConnect, wazuhErr(CodeQueueConnect, path, err))
 	}
 	// Best effort, like Python's BaseQueue: a failure only limits throughput.
 	_ = c.SetWriteBuffer(DatagramSendBuffer)
@@ -82,7 +86,7 @@ func (d *DatagramConn) Send(ctx context.Context, msg []byte) error {
 		return ErrDatagramEmpty
 	}
 	if len(msg) > d.limit {
-		return fmt.Errorf("%w: %d bytes (max %d)", ErrDatagramTooLarge, len(msg), d.limit)
+		return tooLarge(d.path, len(msg), d.limit)
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%w: %w", ErrDatagramSend, wazuhErr(CodeCommunicate, d.path, err))
@@ -130,7 +134,7 @@ func SendDatagram(ctx context.Context, path string, msg []byte) error {
 		return ErrDatagramEmpty
 	}
 	if len(msg) > MaxDatagramBytes {
-		return fmt.Errorf("%w: %d bytes (max %d)", ErrDatagramTooLarge, len(msg), MaxDatagramBytes)
+		return tooLarge(path, len(msg), MaxDatagramBytes)
 	}
 	d, err := DialDatagram(path)
 	if err != nil {
@@ -142,4 +146,11 @@ func SendDatagram(ctx context.Context, path string, msg []byte) error {
 		return sendErr
 	}
 	return closeErr
+}
+
+// tooLarge is the error for a message over the datagram limit: code 1012,
+// worded like the framework's refusal of an oversized event.
+func tooLarge(path string, n, limit int) error {
+	extra := fmt.Sprintf("The message is too large to be sent to %s (maximum is %dB)", path, limit)
+	return fmt.Errorf("%w: %w: %d bytes", ErrDatagramTooLarge, sdk.NewError(CodeQueueMessage, extra), n)
 }

@@ -9,6 +9,13 @@ import (
 // Wazuh error codes raised by the socket transports (framework
 // wazuh_socket.py and common.py).
 const (
+	// CodeQueueConnect is 1010, "Unable to connect to queue": the
+	// framework's BaseQueue raises it, with the queue path, for any failure
+	// to connect to a datagram queue (analysisd's queue, ar).
+	CodeQueueConnect = 1010
+	// CodeQueueMessage is 1012, "Invalid message to queue", e.g. a message
+	// over the 65535-byte datagram limit.
+	CodeQueueMessage = 1012
 	// CodeConnect is 1013, "Unable to connect with socket".
 	CodeConnect = 1013
 	// CodeCommunicate is 1014, "Error communicating with socket".
@@ -21,7 +28,17 @@ const (
 )
 
 func init() {
+	// The 1010/1012 messages are framework exception.py's; the reference
+	// lists the codes but not their text.
 	sdk.RegisterErrors(map[int]sdk.ErrorInfo{
+		CodeQueueConnect: {
+			Message: "Unable to connect to queue",
+			Status:  http.StatusInternalServerError,
+		},
+		CodeQueueMessage: {
+			Message: "Invalid message to queue",
+			Status:  http.StatusBadRequest,
+		},
 		CodeConnect: {
 			Message:     "Unable to connect with socket",
 			Remediation: "Please, restart Wazuh to restore sockets",

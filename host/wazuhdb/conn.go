@@ -68,7 +68,9 @@ func (s *Server) writeReply(c net.Conn, b []byte) bool {
 
 // handle answers one request. It never panics: a failing handler becomes an
 // "err" reply. A trailing newline in the request adds one to the reply, as
-// wazuh-db does.
+// wazuh-db does while the reply is shorter than OS_MAXSTR - 1 bytes (the
+// bound is from wazuh-db's main.c as remembered; data-layer.md §2.1 only
+// states the newline rule).
 func (s *Server) handle(ctx context.Context, ss *session, req []byte) (out []byte) {
 	text := string(req)
 	newline := strings.HasSuffix(text, "\n")
@@ -80,7 +82,7 @@ func (s *Server) handle(ctx context.Context, ss *session, req []byte) (out []byt
 			s.opts.logger.Error("wazuh-db: request panicked", "panic", p, "stack", string(debug.Stack()))
 			out = errReply("Internal error")
 		}
-		if newline && len(out) < maxReply {
+		if newline && len(out) < maxReply-1 {
 			out = append(out, '\n')
 		}
 		out = clip(out)

@@ -3,8 +3,8 @@ package wdb
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
-	"os"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -125,14 +125,16 @@ func (c *Client) release(pn *pin) {
 
 // roundTrip sends one frame and reads one back on a pooled connection. A
 // failure on a connection that sat idle in the pool (the server may have
-// closed it) is retried once on a fresh one.
+// closed it) is retried once on a newly dialed one: after a wazuh-db
+// restart every idle connection is stale, and retrying on the next idle one
+// would fail the request again.
 func (c *Client) roundTrip(ctx context.Context, req []byte, pn *pin) ([]byte, error) {
 	for attempt := 0; ; attempt++ {
 		var prefer Conn
 		if pn != nil {
 			prefer, pn.conn = pn.conn, nil
 		}
-		conn, reused, err := c.get(ctx, prefer)
+		conn, reused, err := c.get(ctx, prefer, attempt > 0)
 		if err != nil {
 			return nil, err
 		}
@@ -161,12 +163,17 @@ func peerClosed(err error) bool {
 		errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET)
 }
 
-// causeText is the innermost system error text ("connect: no such file or
-// directory"), what Python prints as the extra message of 2005.
+// causeText is the extra message of 2005: Python passes the OSError of
+// connect(), whose text is "[Errno 2] No such file or directory" (errno
+// and strerror). Other failures keep Go's text.
 func causeText(err error) string {
-	var se *os.SyscallError
-	if errors.As(err, &se) {
-		return se.Error()
+	var errno syscall.Errno
+	if errors.As(err, &errno) && errno != 0 {
+		msg := errno.Error()
+		if msg != "" && msg[0] >= 'a' && msg[0] <= 'z' {
+			msg = string(msg[0]-'a'+'A') + msg[1:]
+		}
+		return fmt.Sprintf("[Errno %d] %s", int(errno), msg)
 	}
 	return err.Error()
 }

@@ -8,7 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+
+	"github.com/wazuh-go/server/sdk"
 )
 
 func TestExecStatuses(t *testing.T) {
@@ -48,6 +51,11 @@ func TestConnectError(t *testing.T) {
 	_, _, err := c.Exec(context.Background(), "global sql select 1")
 	if code(err) != CodeConnect || !strings.Contains(err.Error(), "no such file or directory") {
 		t.Fatalf("err = %v", err)
+	}
+	// WazuhInternalError(2005, <OSError>): the extra message is str(e).
+	var we *sdk.Error
+	if !errors.As(err, &we) || we.Message != "Could not connect to wdb socket: [Errno 2] No such file or directory" || we.Status() != 500 {
+		t.Fatalf("message = %q", we.Message)
 	}
 }
 
@@ -256,5 +264,42 @@ func TestSetAgentGroupsSplitsCommands(t *testing.T) {
 	}
 	if seen != 6000 || len(f.log()) < 4 {
 		t.Errorf("%d agents in %d commands", seen, len(f.log()))
+	}
+}
+
+// After a wazuh-db restart every pooled connection is stale: a request must
+// still succeed (Python opens a fresh connection per request and never sees
+// them), not fail with 1014 once per stale connection.
+func TestRequestAfterServerDroppedAllConnections(t *testing.T) {
+	const n = 4
+	var arrived sync.WaitGroup
+	arrived.Add(n)
+	var warm atomic.Bool
+	f := newFake(t, func(string) string {
+		if !warm.Load() {
+			arrived.Done()
+			arrived.Wait() // hold until n connections are open at once
+		}
+		return "ok [1]"
+	})
+	c := New(f.path, WithMaxConns(n))
+	defer c.Close()
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Query(context.Background(), "global get-agent-info 1"); err != nil {
+				t.Errorf("warm-up: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	warm.Store(true)
+	f.dropAll()
+	for i := range n {
+		if _, err := c.Query(context.Background(), "global get-agent-info 1"); err != nil {
+			t.Fatalf("request %d after restart: %v", i, err)
+		}
 	}
 }

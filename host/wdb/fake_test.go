@@ -29,6 +29,7 @@ type fakeDB struct {
 	// closeAfterReply makes the server drop every connection after one
 	// reply, like a daemon restarting between requests.
 	closeAfterReply bool
+	conns           map[net.Conn]struct{}
 }
 
 func newFake(t *testing.T, handle func(string) string) *fakeDB {
@@ -38,7 +39,7 @@ func newFake(t *testing.T, handle func(string) string) *fakeDB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = os.RemoveAll(dir) })
-	f := &fakeDB{path: filepath.Join(dir, "wdb"), handle: handle}
+	f := &fakeDB{path: filepath.Join(dir, "wdb"), handle: handle, conns: map[net.Conn]struct{}{}}
 	ln, err := net.Listen("unix", f.path)
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +58,15 @@ func newFake(t *testing.T, handle func(string) string) *fakeDB {
 }
 
 func (f *fakeDB) serve(c net.Conn) {
-	defer c.Close()
+	f.mu.Lock()
+	f.conns[c] = struct{}{}
+	f.mu.Unlock()
+	defer func() {
+		f.mu.Lock()
+		delete(f.conns, c)
+		f.mu.Unlock()
+		_ = c.Close()
+	}()
 	n := f.open.Add(1)
 	defer f.open.Add(-1)
 	for {
@@ -74,6 +83,16 @@ func (f *fakeDB) serve(c net.Conn) {
 		if socket.WriteFrame(c, []byte(f.handle(string(req)))) != nil || f.closeAfterReply {
 			return
 		}
+	}
+}
+
+// dropAll closes every open server-side connection, as a wazuh-db restart
+// does; the listener stays up.
+func (f *fakeDB) dropAll() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for c := range f.conns {
+		_ = c.Close()
 	}
 }
 

@@ -61,10 +61,15 @@ type connPool struct {
 
 // take removes and returns an idle connection: prefer when it is parked,
 // else the most recent free one, else (when no connection may be opened) a
-// parked one. It reserves a new connection (nil, true) when none is taken.
-func (p *connPool) take(prefer Conn, maxOpen int) (Conn, bool) {
+// parked one. It reserves a new connection (nil, true) when none is taken,
+// or at once when fresh is set.
+func (p *connPool) take(prefer Conn, maxOpen int, fresh bool) (Conn, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if fresh {
+		p.open++
+		return nil, true
+	}
 	if prefer != nil {
 		if i := slices.Index(p.parked, prefer); i >= 0 {
 			p.parked = slices.Delete(p.parked, i, i+1)
@@ -128,8 +133,9 @@ func (p *connPool) drain() []Conn {
 }
 
 // get takes a connection slot and prefer (when still parked), an idle
-// connection or a new one; reused reports a connection that was idle.
-func (c *Client) get(ctx context.Context, prefer Conn) (Conn, bool, error) {
+// connection or a new one (always a new one when fresh is set); reused
+// reports a connection that was idle.
+func (c *Client) get(ctx context.Context, prefer Conn, fresh bool) (Conn, bool, error) {
 	if c.closed.Load() {
 		return nil, false, ErrClosed
 	}
@@ -138,7 +144,7 @@ func (c *Client) get(ctx context.Context, prefer Conn) (Conn, bool, error) {
 	case <-ctx.Done():
 		return nil, false, fmt.Errorf("wdb: waiting for a connection: %w", ctx.Err())
 	}
-	conn, dial := c.pool.take(prefer, 2*c.opts.maxConns)
+	conn, dial := c.pool.take(prefer, 2*c.opts.maxConns, fresh)
 	if !dial {
 		return conn, true, nil
 	}
