@@ -12,12 +12,71 @@ type xmlNode struct {
 	children []*xmlNode
 }
 
-// duplicateSections are always lists of section objects (data-layer §7).
-var duplicateSections = map[string]bool{"active-response": true, "command": true, "agentless": true, "localfile": true,
-	"remote": true, "syslog_output": true, "integration": true, "labels": true}
+// sectionKind is how _insert_section combines repeated sections
+// (conf_sections in framework/wazuh/core/configuration.py).
+type sectionKind uint8
+
+const (
+	// sectionDuplicate sections are always a list of section objects.
+	sectionDuplicate sectionKind = iota + 1
+	// sectionMerge sections are one object: later blocks update it and
+	// extend its list options.
+	sectionMerge
+	// sectionLast sections are one object: the last block wins.
+	sectionLast
+)
+
+// confSection is one entry of conf_sections.
+type confSection struct {
+	kind        sectionKind
+	listOptions []string
+}
+
+// confSections is Wazuh's conf_sections (data-layer.md §7). Sections not
+// listed here are dropped by _insert_section.
+var confSections = map[string]confSection{
+	"active-response": {kind: sectionDuplicate},
+	"command":         {kind: sectionDuplicate},
+	"agentless":       {kind: sectionDuplicate},
+	"localfile":       {kind: sectionDuplicate, listOptions: []string{"filter", "ignore"}},
+	"remote":          {kind: sectionDuplicate},
+	"syslog_output":   {kind: sectionDuplicate},
+	"integration":     {kind: sectionDuplicate},
+	"labels":          {kind: sectionDuplicate, listOptions: []string{"label"}},
+
+	"alerts":         {kind: sectionMerge},
+	"client":         {kind: sectionMerge},
+	"email_alerts":   {kind: sectionMerge, listOptions: []string{"email_to"}},
+	"reports":        {kind: sectionMerge, listOptions: []string{"email_to"}},
+	"global":         {kind: sectionMerge, listOptions: []string{"white_list"}},
+	"open-scap":      {kind: sectionMerge, listOptions: []string{"content"}},
+	"cis-cat":        {kind: sectionMerge, listOptions: []string{"content"}},
+	"syscollector":   {kind: sectionMerge},
+	"rootcheck":      {kind: sectionMerge, listOptions: []string{"rootkit_files", "rootkit_trojans", "windows_audit", "system_audit", "windows_apps", "windows_malware"}},
+	"ruleset":        {kind: sectionMerge, listOptions: []string{"include", "rule", "rule_dir", "decoder", "decoder_dir", "list", "rule_exclude", "decoder_exclude"}},
+	"syscheck":       {kind: sectionMerge, listOptions: []string{"directories", "ignore", "nodiff"}},
+	"auth":           {kind: sectionMerge},
+	"osquery":        {kind: sectionMerge, listOptions: []string{"pack"}},
+	"sca":            {kind: sectionMerge, listOptions: []string{"policies"}},
+	"cluster":        {kind: sectionLast, listOptions: []string{"nodes"}},
+	"indexer":        {kind: sectionLast, listOptions: []string{"hosts"}},
+	"anti_tampering": {kind: sectionLast},
+
+	"vulnerability-detection": {kind: sectionLast},
+}
+
+// isListOption reports whether option of section is always a list.
+func isListOption(section, option string) bool {
+	for _, o := range confSections[section].listOptions {
+		if o == option {
+			return true
+		}
+	}
+	return false
+}
 
 // agentConfJSON is _agentconf2json: one {"filters", "config"} item per
-// <agent_config> block.
+// <agent_config> block, the config converted by _conf2json.
 func agentConfJSON(root *xmlNode) []any {
 	var out []any
 	for _, block := range root.children {
@@ -26,7 +85,7 @@ func agentConfJSON(root *xmlNode) []any {
 		}
 		filters := orderedMap{}
 		for _, a := range block.attrs {
-			filters = append(filters, kv{a.name, a.value})
+			filters = filters.set(a.name, a.value)
 		}
 		out = append(out, orderedMap{{"filters", filters}, {"config", sectionsJSON(block.children)}})
 	}
@@ -36,11 +95,11 @@ func agentConfJSON(root *xmlNode) []any {
 	return out
 }
 
-// sectionsJSON converts configuration sections; <wodle name="x"> is
-// section x.
+// sectionsJSON is _conf2json: each section's options are read with
+// _read_option and inserted with _insert; the section is then combined
+// with earlier ones by _insert_section. <wodle name="x"> is section x.
 func sectionsJSON(nodes []*xmlNode) orderedMap {
 	cfg := orderedMap{}
-	index := map[string]int{}
 	for _, n := range nodes {
 		name := strings.ToLower(n.name)
 		if name == "wodle" {
@@ -50,76 +109,89 @@ func sectionsJSON(nodes []*xmlNode) orderedMap {
 				}
 			}
 		}
-		val := optionsJSON(n)
-		i, seen := index[name]
-		switch {
-		case duplicateSections[name] && seen:
-			cfg[i].v = append(cfg[i].v.([]any), val)
-		case duplicateSections[name]:
-			index[name] = len(cfg)
-			cfg = append(cfg, kv{name, []any{val}})
-		case seen:
-			cfg[i].v = mergeMaps(cfg[i].v, val)
-		default:
-			index[name] = len(cfg)
-			cfg = append(cfg, kv{name, val})
+		section := orderedMap{}
+		for _, opt := range n.children {
+			optName, value := readOption(name, opt)
+			if list, ok := value.([]any); ok && !(name == "remote" && optName == "protocol") {
+				for _, v := range list {
+					section = insertOption(section, name, optName, v)
+				}
+				continue
+			}
+			section = insertOption(section, name, optName, value)
 		}
+		cfg = insertSection(cfg, name, section)
 	}
 	return cfg
 }
 
-// optionsJSON converts an element: its children as options (repeated
-// options become lists), text with attributes as {attrs…, "item": text}.
-func optionsJSON(n *xmlNode) any {
-	text := strings.TrimSpace(n.text)
-	if len(n.children) == 0 {
-		if len(n.attrs) == 0 {
-			return text
-		}
-		o := orderedMap{}
-		for _, a := range n.attrs {
-			o = append(o, kv{a.name, a.value})
-		}
-		if text != "" {
-			o = append(o, kv{"item", text})
-		}
-		return o
+// insertOption is _insert: empty values are skipped; an existing list
+// option grows, any other existing option is replaced (last wins); a new
+// list option starts a list.
+func insertOption(section orderedMap, sectionName, option string, value any) orderedMap {
+	option = strings.ToLower(option)
+	if pyFalsy(value) {
+		return section
 	}
-	o := orderedMap{}
-	index := map[string]int{}
-	for _, c := range n.children {
-		v := optionsJSON(c)
-		if i, ok := index[c.name]; ok {
-			if l, isList := o[i].v.([]any); isList {
-				o[i].v = append(l, v)
-			} else {
-				o[i].v = []any{o[i].v, v}
-			}
-			continue
+	if cur, ok := section.get(option); ok {
+		if list, isList := cur.([]any); isList {
+			return section.set(option, append(list, value))
 		}
-		index[c.name] = len(o)
-		o = append(o, kv{c.name, v})
+		return section.set(option, value)
 	}
-	return o
+	if isListOption(sectionName, option) {
+		return section.set(option, []any{value})
+	}
+	return section.set(option, value)
 }
 
-// mergeMaps merges a repeated mergeable section into the first one.
-func mergeMaps(a, b any) any {
-	am, ok1 := a.(orderedMap)
-	bm, ok2 := b.(orderedMap)
-	if !ok1 || !ok2 {
-		return b
+// insertSection is _insert_section: duplicate sections accumulate in a
+// list, merge sections update the first one (extending list options),
+// last sections replace it, unknown sections are dropped.
+func insertSection(cfg orderedMap, name string, data orderedMap) orderedMap {
+	spec, known := confSections[name]
+	if !known {
+		return cfg
 	}
-	for _, e := range bm {
-		replaced := false
-		for i := range am {
-			if am[i].k == e.k {
-				am[i].v, replaced = e.v, true
+	cur, seen := cfg.get(name)
+	switch spec.kind {
+	case sectionDuplicate:
+		if seen {
+			return cfg.set(name, append(cur.([]any), data))
+		}
+		return cfg.set(name, []any{data})
+	case sectionMerge:
+		if !seen {
+			return cfg.set(name, data)
+		}
+		merged := cur.(orderedMap)
+		for _, e := range data {
+			old, has := merged.get(e.k)
+			oldList, oldIsList := old.([]any)
+			newList, newIsList := e.v.([]any)
+			if has && isListOption(name, e.k) && oldIsList && newIsList {
+				merged = merged.set(e.k, append(oldList, newList...))
+				continue
 			}
+			merged = merged.set(e.k, e.v)
 		}
-		if !replaced {
-			am = append(am, e)
-		}
+		return cfg.set(name, merged)
+	default:
+		return cfg.set(name, data)
 	}
-	return am
+}
+
+// pyFalsy is Python's `not value` for the values _read_option returns.
+func pyFalsy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return x == ""
+	case []any:
+		return len(x) == 0
+	case orderedMap:
+		return len(x) == 0
+	}
+	return false
 }
