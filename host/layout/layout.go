@@ -43,6 +43,27 @@ var embeddedDirs = []string{
 // defaultAgentConf is the default group's agent.conf Wazuh ships.
 const defaultAgentConf = "<agent_config>\n\n  <!-- Shared agent configuration here -->\n\n</agent_config>\n"
 
+// defaultARConf is etc/shared/ar.conf as a manager's installer writes it:
+// one "command - script - timeout" line per active-response command the
+// agents may run (the restart commands).
+const defaultARConf = `restart-ossec0 - restart-ossec.sh - 0
+restart-ossec0 - restart-ossec.cmd - 0
+restart-wazuh0 - restart-ossec.sh - 0
+restart-wazuh0 - restart-ossec.cmd - 0
+restart-wazuh0 - restart-wazuh - 0
+restart-wazuh0 - restart-wazuh.exe - 0
+`
+
+// embeddedFiles are written on first start when missing.
+var embeddedFiles = []struct {
+	path, content string
+	mode          os.FileMode
+}{
+	{SharedDir + "/default/agent.conf", defaultAgentConf, 0o660},
+	{SharedDir + "/ar.conf", defaultARConf, 0o660},
+	{ClientKeys, "", 0o640},
+}
+
 // EnsureEmbedded creates the Wazuh-like layout under r, keeping whatever
 // already exists. It reports whether the root was new.
 func EnsureEmbedded(r Root) (created bool, err error) {
@@ -54,16 +75,12 @@ func EnsureEmbedded(r Root) (created bool, err error) {
 			return false, fmt.Errorf("layout: create %s: %w", d, err)
 		}
 	}
-	conf := r.Path(SharedDir + "/default/agent.conf")
-	if _, err := os.Stat(conf); os.IsNotExist(err) {
-		if err := os.WriteFile(conf, []byte(defaultAgentConf), 0o660); err != nil {
-			return false, fmt.Errorf("layout: default agent.conf: %w", err)
-		}
-	}
-	keys := r.Path(ClientKeys)
-	if _, err := os.Stat(keys); os.IsNotExist(err) {
-		if err := os.WriteFile(keys, nil, 0o640); err != nil {
-			return false, fmt.Errorf("layout: client.keys: %w", err)
+	for _, f := range embeddedFiles {
+		path := r.Path(f.path)
+		if _, err := os.Stat(path); os.IsNotExist(err) {
+			if err := os.WriteFile(path, []byte(f.content), f.mode); err != nil {
+				return false, fmt.Errorf("layout: %s: %w", f.path, err)
+			}
 		}
 	}
 	return created, nil
