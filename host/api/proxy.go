@@ -60,6 +60,10 @@ func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 				req.Header[h] = v
 			}
 		}
+		if e := s.daemonsNotReady(); e != nil {
+			writeProblem(w, problemFromError(e, s.dapiNode(r.Context(), identityFrom(r.Context()))))
+			return
+		}
 		if id := identityFrom(r.Context()); id != nil {
 			req.Caller = sdk.Caller{UserID: id.UserID, Username: id.Claims.Subject, RoleIDs: id.Claims.RBACRoles, RunAs: id.Claims.RunAs}
 			if len(rt.Permissions) > 0 {
@@ -83,6 +87,14 @@ func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 		return http.HandlerFunc(handler)
 	}
 	return s.authenticated(handler)
+}
+
+// daemonsNotReady is Options.DaemonsNotReady's error, if any.
+func (s *Server) daemonsNotReady() *sdk.Error {
+	if s.opts.DaemonsNotReady == nil {
+		return nil
+	}
+	return s.opts.DaemonsNotReady()
 }
 
 // callModule runs the module call under the request timeout (lifted by

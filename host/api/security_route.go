@@ -80,6 +80,10 @@ func (s *Server) secHandler(rt secRoute) http.HandlerFunc {
 			writeProblem(w, *p)
 			return
 		}
+		if e := s.daemonsNotReady(); e != nil {
+			s.writeSecError(c, e)
+			return
+		}
 		if len(rt.perms) > 0 {
 			q := c.q
 			if c.all {

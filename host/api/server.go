@@ -63,6 +63,11 @@ type Options struct {
 	Authz Authorizer
 	// Security returns auth_token_exp_timeout and rbac_mode.
 	Security auth.SecurityConfig
+	// DaemonsNotReady, when set, returns Wazuh's 1017 error while a daemon
+	// the framework needs is down (attached mode); module and /security
+	// operations answer it after their parameters are validated and before
+	// RBAC, as Wazuh's DAPI checks before running the function.
+	DaemonsNotReady func() *sdk.Error
 	// RBAC is rbac.db. Nil leaves the /security operations other than
 	// login unmounted.
 	RBAC *rbac.Store
