@@ -20,7 +20,7 @@ var Required = []string{"wazuh-modulesd", "wazuh-analysisd", "wazuh-execd", "waz
 // request pays nothing and sees a state at most one interval old.
 type Readiness struct {
 	runDir, procDir, node string
-	notReady          atomic.Pointer[sdk.Error]
+	notReady              atomic.Pointer[sdk.Error]
 }
 
 // NewReadiness watches the daemons of the manager whose var/run is runDir;
