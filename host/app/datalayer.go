@@ -9,10 +9,12 @@ import (
 	"github.com/hashicorp/go-hclog"
 
 	"github.com/wazuh-go/server/host/daemons"
+	"github.com/wazuh-go/server/host/daemonstatus"
 	"github.com/wazuh-go/server/host/layout"
 	"github.com/wazuh-go/server/host/services"
 	"github.com/wazuh-go/server/host/wazuhdb"
 	"github.com/wazuh-go/server/host/wdb"
+	"github.com/wazuh-go/server/sdk"
 	"github.com/wazuh-go/server/sdk/query"
 )
 
@@ -53,18 +55,31 @@ func (a *App) startDataLayer(ctx context.Context) (*services.Backends, error) {
 	a.groupResolver = groupResolver(client)
 	return &services.Backends{
 		WDB: client, Root: string(a.root), Config: a.cfg.Lookup, Logger: a.log.Named("services"),
-		Sockets: socketTable(a.root),
+		Sockets: socketTable(a.root, a.cfg.Mode == "attached"),
 	}, nil
 }
 
 // socketTable maps the logical socket names modules use to the sockets
 // under the root (layout.Sockets), in both modes: attached, they reach the
 // manager's daemons; embedded, the ones the host does not run answer
-// Wazuh's connection errors.
-func socketTable(root layout.Root) map[string]services.Socket {
+// Wazuh's connection errors. Attached, a registration or removal first
+// checks that wazuh-authd runs, per its pid files, as Wazuh does: 1726
+// when it does not, connection errors (1013, 1014) only when it does.
+func socketTable(root layout.Root, attached bool) map[string]services.Socket {
 	out := map[string]services.Socket{}
 	for name, s := range layout.Sockets() {
 		out[name] = services.Socket{Path: root.Path(s.Path), Datagram: s.Datagram}
+	}
+	if attached {
+		auth := out["auth"]
+		auth.Check = func() error {
+			state, err := daemonstatus.Status(root.Path("var/run"), "/proc", "wazuh-authd")
+			if err != nil || state != daemonstatus.Running {
+				return sdk.NewError(daemons.CodeAuthdNotRunning)
+			}
+			return nil
+		}
+		out["auth"] = auth
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -67,7 +68,7 @@ func TestSocketTableReachesTheManagerDaemons(t *testing.T) {
 	_ = ln.Close()
 
 	names := []string{"analysis", "agentless", "auth", "com", "csyslog", "integrator", "logcollector", "mail", "monitor", "remote", "syscheck", "wdb", "wmodules"}
-	b := &services.Backends{Root: string(root), Sockets: socketTable(root), Logger: hclog.NewNullLogger()}
+	b := &services.Backends{Root: string(root), Sockets: socketTable(root, true), Logger: hclog.NewNullLogger()}
 	h := services.New(b, "agent", sdk.Capabilities{Sockets: names})
 	ctx := context.Background()
 	if out, err := h.SendSocket(ctx, "logcollector", []byte("getconfig files")); err != nil || string(out) != "ok getconfig files" {
@@ -86,5 +87,38 @@ func TestSocketTableReachesTheManagerDaemons(t *testing.T) {
 		if !errors.As(err, &we) || we.Code != code || time.Since(start) > 2*time.Second {
 			t.Errorf("%s: %v after %v, want code %d at once", name, err, time.Since(start), code)
 		}
+	}
+}
+
+// Attached, a send to authd first checks wazuh-authd's pid files as Wazuh
+// does: 1726 when it is not running; once a pid file names a live process,
+// the socket itself decides (here none listens: 1013). Embedded, authd
+// runs in-process and no check applies.
+func TestAttachedAuthdChecksItsPidFiles(t *testing.T) {
+	root := layout.Root(t.TempDir())
+	if err := os.MkdirAll(root.Path("var/run"), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	send := func(attached bool) int {
+		b := &services.Backends{Root: string(root), Sockets: socketTable(root, attached), Logger: hclog.NewNullLogger()}
+		_, err := services.New(b, "agent", sdk.Capabilities{Sockets: []string{"auth"}}).SendSocket(context.Background(), "auth", []byte(`{"function":"add"}`))
+		var we *sdk.Error
+		if !errors.As(err, &we) {
+			t.Fatalf("want a Wazuh error, got %v", err)
+		}
+		return we.Code
+	}
+	if code := send(true); code != 1726 {
+		t.Fatalf("authd without pid file: %d, want 1726", code)
+	}
+	if code := send(false); code != 1013 {
+		t.Fatalf("embedded: %d, want the connection error 1013", code)
+	}
+	pid := strconv.Itoa(os.Getpid())
+	if err := os.WriteFile(root.Path("var/run/wazuh-authd-"+pid+".pid"), nil, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if code := send(true); code != 1013 {
+		t.Fatalf("authd running, socket missing: %d, want 1013", code)
 	}
 }

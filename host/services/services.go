@@ -33,6 +33,10 @@ type Socket struct {
 	Path string
 	// Datagram is true for unix datagram sockets (queue, ar, execq).
 	Datagram bool
+	// Check, when set, runs before each send: a socket whose daemon is
+	// known not to run answers the daemon's Wazuh error at once (attached
+	// authd: 1726) instead of a connection error.
+	Check func() error
 }
 
 // Backends are shared by every module's services.
@@ -104,6 +108,11 @@ func (h *host) SendSocket(ctx context.Context, name string, payload []byte) ([]b
 		// wazuh-db's socket takes text commands too; those go through
 		// QueryWDB and its per-target grant, never around it.
 		return nil, h.deny("wazuh-db text command on socket", name)
+	}
+	if s.Check != nil {
+		if err := s.Check(); err != nil {
+			return nil, err
+		}
 	}
 	if s.Datagram {
 		return nil, socket.SendDatagram(ctx, s.Path, payload)

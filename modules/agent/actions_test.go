@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wazuh-go/server/sdk"
 	"github.com/wazuh-go/server/sdk/sdktest"
 )
 
@@ -122,6 +123,16 @@ func TestAddAgentErrors(t *testing.T) {
 	req.Body = []byte(`{"name":"x"}`)
 	if _, werr := call(t, c, req); werr == nil || werr.Code != 1726 {
 		t.Fatalf("got %+v", werr)
+	}
+	// The host's own Wazuh errors pass through: 1726 from authd's pid
+	// files, or 1013 when authd runs but its socket cannot be reached.
+	for _, code := range []int{1726, 1013} {
+		h := newTestHost(t, &fakeDB{agents: standardAgents()})
+		h.OnSocket("auth", func([]byte) ([]byte, error) { return nil, sdk.NewError(code) })
+		c = sdktest.Direct(t, New(), h, nil)
+		if _, werr := call(t, c, req); werr == nil || werr.Code != code {
+			t.Fatalf("host error %d: got %+v", code, werr)
+		}
 	}
 }
 

@@ -47,6 +47,14 @@ func (m *Module) callAuthd(ctx context.Context, function string, args any) (json
 	}
 	out, err := m.host.SendSocket(ctx, "auth", body)
 	if err != nil {
+		// The host answers Wazuh's own errors: 1726 when authd does not
+		// run (per its pid files, attached), 1013/1014 when it runs but its
+		// socket fails. Anything else (no grant, no socket table entry)
+		// reads as authd not running.
+		var we *sdk.Error
+		if errors.As(err, &we) && we.Code != 0 {
+			return nil, we
+		}
 		m.log.Warn("authd unreachable", "error", err)
 		return nil, sdk.NewError(1726)
 	}
