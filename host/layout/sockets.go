@@ -23,8 +23,9 @@ var managerDaemonSockets = []string{
 // Sockets returns the host's socket table: the logical names modules pass
 // to SendSocket mapped to Wazuh's paths. Every manager daemon socket is
 // listed whether or not its daemon runs; a daemon that is not running
-// leaves no listening socket and a send fails at once (Wazuh's 1121 or
-// 1013), it never waits.
+// leaves no listening socket and a send fails at once (Wazuh's 1013, or
+// 1121 for a stale stream socket; 1010 for the datagram queue and ar
+// sockets), it never waits.
 func Sockets() map[string]Socket {
 	t := map[string]Socket{
 		"queue": {Path: QueueSocket, Datagram: true},
