@@ -51,15 +51,11 @@ func (s *Server) proxy(rt sdk.Route, target RouteTarget) http.Handler {
 			rec.body = body
 		}
 		req := &sdk.Request{
-			RouteID: rt.ID, Method: r.Method, Path: r.URL.Path, PathParams: mux.Vars(r), Query: q,
+			RouteID: rt.ID, Method: r.Method, Path: pathUTF8(r.URL.Path), PathParams: pathParamsUTF8(mux.Vars(r)), Query: q,
 			Header: http.Header{}, Body: body, RemoteAddr: clientIP(r),
 			RequestID: strconv.FormatUint(requestSeq.Add(1), 10),
 		}
-		for _, h := range forwardedHeaders {
-			if v := r.Header.Values(h); len(v) > 0 {
-				req.Header[h] = v
-			}
-		}
+		forwardHeaders(req.Header, r.Header, forwardedHeaders)
 		if e := s.daemonsNotReady(); e != nil {
 			writeProblem(w, problemFromError(e, s.dapiNode(r.Context(), identityFrom(r.Context()))))
 			return

@@ -32,6 +32,12 @@ func (m *Module) assign(ctx context.Context, req *sdk.Request, group string, ids
 	}
 	m.groupMu.Lock()
 	defer m.groupMu.Unlock()
+	// The group may have been deleted since the check above, and
+	// set-agent-groups would recreate its global.db row (wazuh-db inserts
+	// missing groups) with no etc/shared directory: check again.
+	if err := m.requireGroup(ctx, group); err != nil {
+		return nil, err
+	}
 	current, err := m.agentGroups(ctx, targets)
 	if err != nil {
 		return nil, err

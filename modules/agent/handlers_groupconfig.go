@@ -21,8 +21,10 @@ func confData(data []byte, offset, limit int) (orderedMap, error) {
 	items := agentConfJSON(root)
 	total := len(items)
 	end := total
-	if limit >= 0 {
-		end = min(total, offset+limit)
+	// limit < total-offset, not offset+limit < total: offset may be as
+	// large as MaxInt64 and the sum would wrap negative.
+	if limit >= 0 && offset < total && limit < total-offset {
+		end = offset + limit
 	}
 	offset = min(offset, end)
 	return orderedMap{{"total_affected_items", total}, {"affected_items", items[offset:end]}}, nil
@@ -88,6 +90,13 @@ func (m *Module) putGroupConfig(ctx context.Context, req *sdk.Request) (*sdk.Res
 	}
 	if detail := verifyAgentConf(doc); detail != "" {
 		return nil, errWazuhSyntax(detail)
+	}
+	// A concurrent DELETE /groups may have removed the group since the
+	// check above; writing into it then failed halfway (500).
+	m.groupMu.Lock()
+	defer m.groupMu.Unlock()
+	if err := m.requireGroup(ctx, g); err != nil {
+		return nil, err
 	}
 	if err := m.host.Files().Write(ctx, sharedDir+"/"+g+"/agent.conf", []byte(content), 0o660); err != nil {
 		return nil, fmt.Errorf("agent: write %s agent.conf: %w", g, err)

@@ -121,6 +121,11 @@ func (m *Module) deleteGroups(ctx context.Context, req *sdk.Request) (*sdk.Respo
 	}
 	res := sdk.NewAffectedItems("All selected groups were deleted", "Some groups were not deleted", "No group was deleted")
 	scope := scopeFor(req, "group:delete", "group:id")
+	// The groups are listed under the lock: a list taken before it could
+	// name a group a concurrent request has just deleted, whose removal
+	// would then fail halfway through the batch.
+	m.groupMu.Lock()
+	defer m.groupMu.Unlock()
 	system, ferr := m.groupNames(ctx)
 	if ferr != nil {
 		return nil, ferr
@@ -140,8 +145,6 @@ func (m *Module) deleteGroups(ctx context.Context, req *sdk.Request) (*sdk.Respo
 		}
 		targets = dedupe(allowed)
 	}
-	m.groupMu.Lock()
-	defer m.groupMu.Unlock()
 	var done []string
 	for _, g := range targets {
 		switch {

@@ -16,7 +16,7 @@ func valuesToWire(v map[string][]string) map[string]*modulev1.StringList {
 	}
 	out := make(map[string]*modulev1.StringList, len(v))
 	for k, vals := range v {
-		out[k] = &modulev1.StringList{Values: vals}
+		out[wireString(k)] = &modulev1.StringList{Values: wireStrings(vals)}
 	}
 	return out
 }
@@ -31,13 +31,13 @@ func valuesFromWire(w map[string]*modulev1.StringList) map[string][]string {
 
 func requestToWire(r *sdk.Request) *modulev1.HandleRequest {
 	w := &modulev1.HandleRequest{
-		RouteId: r.RouteID, Method: r.Method, Path: r.Path, PathParams: r.PathParams,
+		RouteId: wireString(r.RouteID), Method: wireString(r.Method), Path: wireString(r.Path), PathParams: wireStringMap(r.PathParams),
 		Query: valuesToWire(r.Query), Header: valuesToWire(r.Header), Body: r.Body,
-		RequestId: r.RequestID, RemoteAddr: r.RemoteAddr,
-		Caller: &modulev1.Caller{UserId: r.Caller.UserID, Username: r.Caller.Username, RoleIds: r.Caller.RoleIDs, RunAs: r.Caller.RunAs},
+		RequestId: wireString(r.RequestID), RemoteAddr: wireString(r.RemoteAddr),
+		Caller: &modulev1.Caller{UserId: r.Caller.UserID, Username: wireString(r.Caller.Username), RoleIds: r.Caller.RoleIDs, RunAs: r.Caller.RunAs},
 	}
 	for _, s := range r.Scopes {
-		w.Scopes = append(w.Scopes, &modulev1.ResourceScope{Action: s.Action, ResourceType: s.ResourceType, All: s.All, Allow: s.Allow, Deny: s.Deny})
+		w.Scopes = append(w.Scopes, &modulev1.ResourceScope{Action: s.Action, ResourceType: s.ResourceType, All: s.All, Allow: wireStrings(s.Allow), Deny: wireStrings(s.Deny)})
 	}
 	w.AllowedActions = allowsToWire(r.Allows)
 	return w
@@ -96,8 +96,8 @@ func errorToWire(err error) *modulev1.ModuleError {
 		we.HTTPStatus = http.StatusInternalServerError
 	}
 	return &modulev1.ModuleError{
-		Code: int32(we.Code), HttpStatus: int32(we.Status()), Title: we.Title,
-		Message: we.Message, Remediation: we.Remediation,
+		Code: int32(we.Code), HttpStatus: int32(we.Status()), Title: wireString(we.Title),
+		Message: wireString(we.Message), Remediation: wireString(we.Remediation),
 	}
 }
 

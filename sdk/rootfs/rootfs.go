@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/wazuh-go/server/sdk"
 )
@@ -75,8 +76,12 @@ func (f *Files) staysInside(abs string) bool {
 	return real == rootReal || strings.HasPrefix(real, rootReal+string(filepath.Separator))
 }
 
+// wrapNotFound wraps sdk.ErrNotFound into errors for paths that cannot
+// exist: missing ones, names longer than NAME_MAX (ENAMETOOLONG) and paths
+// through a regular file (ENOTDIR). Python's os.path.exists is False for
+// all three, so Wazuh answers "does not exist" (1710, 1006) rather than 500.
 func wrapNotFound(err error) error {
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENAMETOOLONG) || errors.Is(err, syscall.ENOTDIR) {
 		return fmt.Errorf("%w: %w", sdk.ErrNotFound, err)
 	}
 	return err

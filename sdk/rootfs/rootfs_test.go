@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/wazuh-go/server/sdk"
@@ -44,5 +45,31 @@ func TestGrantAndTraversal(t *testing.T) {
 	}
 	if _, err := f.Stat(context.Background(), "etc/shared/none"); !errors.Is(err, sdk.ErrNotFound) {
 		t.Fatalf("missing: %v", err)
+	}
+}
+
+// Names longer than NAME_MAX and paths through a regular file cannot exist:
+// they are sdk.ErrNotFound (Wazuh's "does not exist"), not an internal error.
+func TestImpossiblePathsAreNotFound(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "etc", "shared", "g"), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "etc", "shared", "g", "agent.conf"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f := New(root, []string{"etc/shared"})
+	ctx := context.Background()
+	long := "etc/shared/" + strings.Repeat("a", 300)
+	for _, p := range []string{long, long + "/agent.conf", "etc/shared/g/agent.conf/x"} {
+		if _, err := f.Stat(ctx, p); !errors.Is(err, sdk.ErrNotFound) {
+			t.Fatalf("stat %s: %v", p[:40], err)
+		}
+		if _, err := f.Read(ctx, p); !errors.Is(err, sdk.ErrNotFound) {
+			t.Fatalf("read %s: %v", p[:40], err)
+		}
+		if _, err := f.List(ctx, p); !errors.Is(err, sdk.ErrNotFound) {
+			t.Fatalf("list %s: %v", p[:40], err)
+		}
 	}
 }
