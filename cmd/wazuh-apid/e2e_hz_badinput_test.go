@@ -57,6 +57,11 @@ func (e *grEnv) hzGroupsAgree(t *testing.T) {
 	for _, r := range rows {
 		db = append(db, r.Name)
 	}
+	// "default" is on disk from the start, but global.db only gets its row
+	// once an agent is assigned to it (a new agent has no belongs rows,
+	// data-layer.md §4.1): it is left out of the comparison.
+	isDefault := func(g string) bool { return g == "default" }
+	dirs, db = slices.DeleteFunc(dirs, isDefault), slices.DeleteFunc(db, isDefault)
 	slices.Sort(dirs)
 	slices.Sort(db)
 	if !slices.Equal(dirs, db) {
