@@ -21,6 +21,7 @@ import (
 	"github.com/wazuh-go/server/host/config"
 	"github.com/wazuh-go/server/host/logsink"
 	"github.com/wazuh-go/server/host/module"
+	"github.com/wazuh-go/server/host/wazuhlog"
 )
 
 func main() {
@@ -43,6 +44,14 @@ func run(args []string, stderr io.Writer) int {
 	flags.Int("port", 0, "listening port")
 	flags.String("mode", "", "embedded (own daemons in root) or attached (existing Wazuh manager in root)")
 	if err := flags.Parse(args[1:]); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return 0 // pflag printed the usage
+		}
+		fmt.Fprintf(stderr, "wazuh-apid serve: %v\n%s", err, flags.FlagUsages())
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "wazuh-apid serve: unexpected argument(s) %q\n", flags.Args())
 		return 2
 	}
 	cfg, err := config.Load(config.Sources{File: *configFile, Flags: flags})
@@ -54,10 +63,10 @@ func run(args []string, stderr io.Writer) int {
 	// late); every return path below flushes them.
 	out := logsink.NewBuffered(stderr, 0)
 	defer out.Close()
-	log := hclog.New(&hclog.LoggerOptions{
-		Name: "wazuh-apid", Output: out, Level: hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)),
-		JSONFormat: cfg.Logs.Format == "json",
-	})
+	log := wazuhlog.New(out, "wazuh-apid", hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)), cfg.Logs.Format)
+	for _, w := range cfg.Warnings() {
+		log.Warn(w)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	a, err := app.New(ctx, cfg, log)

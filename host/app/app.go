@@ -29,6 +29,7 @@ type App struct {
 	log     hclog.Logger
 	root    layout.Root
 	server  *api.Server
+	handler http.Handler
 	modules *module.Manager
 	tls     *tls.Config
 
@@ -103,6 +104,7 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 		DaemonsNotReady: a.daemonsNotReady(),
 	})
 	a.server.Mount(routes)
+	a.handler = withCORS(cfg.CORS, a.server)
 	return a, nil
 }
 
@@ -158,7 +160,7 @@ func (a *App) prepareTLS() error {
 }
 
 // Handler returns the HTTP handler (for in-process tests).
-func (a *App) Handler() http.Handler { return a.server }
+func (a *App) Handler() http.Handler { return a.handler }
 
 // Run serves until ctx is done, then shuts down: stop accepting, drain
 // in-flight requests, stop modules.
@@ -178,7 +180,7 @@ func (a *App) Run(ctx context.Context) error {
 		listeners = append(listeners, ln)
 	}
 	srv := &http.Server{
-		Handler: a.server, TLSConfig: a.tls, ReadHeaderTimeout: 10 * time.Second,
+		Handler: a.handler, TLSConfig: a.tls, ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout: 120 * time.Second, ErrorLog: a.log.StandardLogger(&hclog.StandardLoggerOptions{ForceLevel: hclog.Debug}),
 	}
 	errc := make(chan error, len(listeners))

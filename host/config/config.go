@@ -64,7 +64,9 @@ type HTTPS struct {
 	UseCA bool `koanf:"use_ca"`
 	// CA is the CA file name under api/configuration/ssl.
 	CA string `koanf:"ca"`
-	// SSLProtocol is accepted for compatibility (Wazuh only warns on it).
+	// SSLProtocol is tls, tlsv1, tlsv1.1, tlsv1.2 or auto; as in Wazuh it
+	// does not change the negotiated versions (TLS 1.2 or later) and
+	// tlsv1 and tlsv1.1 only log a deprecation warning.
 	SSLProtocol string `koanf:"ssl_protocol"`
 	// SSLCiphers is an OpenSSL cipher list; empty keeps Go's defaults.
 	SSLCiphers string `koanf:"ssl_ciphers"`
@@ -74,8 +76,19 @@ type HTTPS struct {
 type Logs struct {
 	// Level is disabled, info, warning, error, debug or debug2.
 	Level string `koanf:"level"`
-	// Format is plain, json or "plain,json".
+	// Format is plain, json or "plain,json" ("json,plain").
 	Format string `koanf:"format"`
+	// MaxSize configures size-based rotation (accepted and validated;
+	// wazuh-go logs to stderr and does not rotate).
+	MaxSize LogsMaxSize `koanf:"max_size"`
+}
+
+// LogsMaxSize is Wazuh's logs.max_size section.
+type LogsMaxSize struct {
+	// Enabled switches from midnight to size rotation.
+	Enabled bool `koanf:"enabled"`
+	// Size is <number>K or <number>M, at least 1M (default 1M).
+	Size string `koanf:"size"`
 }
 
 // CORS holds Wazuh's cors section.

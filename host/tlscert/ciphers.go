@@ -3,6 +3,8 @@ package tlscert
 import (
 	"crypto/tls"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -38,9 +40,14 @@ func ParseCiphers(list string) ([]uint16, error) {
 	for _, name := range strings.FieldsFunc(list, func(r rune) bool { return r == ':' || r == ',' || r == ' ' }) {
 		id, ok := openSSLNames[strings.ToUpper(name)]
 		if !ok {
-			return nil, fmt.Errorf("tlscert: unsupported cipher %q in https.ssl_ciphers", name)
+			return nil, fmt.Errorf("https.ssl_ciphers: unsupported cipher %q: list OpenSSL names separated by ':' among %s (TLS 1.3 suites are always enabled)", strings.ToUpper(name), supportedNames())
 		}
 		out = append(out, id)
 	}
 	return out, nil
+}
+
+// supportedNames lists the accepted OpenSSL cipher names, sorted.
+func supportedNames() string {
+	return strings.Join(slices.Sorted(maps.Keys(openSSLNames)), ", ")
 }

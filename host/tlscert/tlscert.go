@@ -7,7 +7,6 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"errors"
 	"fmt"
 	"math/big"
 	"os"
@@ -59,7 +58,7 @@ func Ensure(keyPath, certPath string) (bool, error) {
 func ServerConfig(keyPath, certPath, caPath, ciphers string) (*tls.Config, error) {
 	cert, err := tls.LoadX509KeyPair(certPath, keyPath)
 	if err != nil {
-		return nil, fmt.Errorf("tlscert: load key pair: %w", err)
+		return nil, fmt.Errorf("https: cannot load the certificate %s with the key %s (https.cert and https.key): %w", certPath, keyPath, err)
 	}
 	suites, err := ParseCiphers(ciphers)
 	if err != nil {
@@ -69,11 +68,11 @@ func ServerConfig(keyPath, certPath, caPath, ciphers string) (*tls.Config, error
 	if caPath != "" {
 		pemData, err := os.ReadFile(caPath)
 		if err != nil {
-			return nil, fmt.Errorf("tlscert: read CA: %w", err)
+			return nil, fmt.Errorf("https: use_ca is enabled but the CA file cannot be read (https.ca): %w", err)
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM(pemData) {
-			return nil, errors.New("tlscert: CA file has no certificates")
+			return nil, fmt.Errorf("https: use_ca is enabled but the CA file %s holds no PEM certificate (https.ca)", caPath)
 		}
 		cfg.ClientCAs, cfg.ClientAuth = pool, tls.RequireAndVerifyClientCert
 	}

@@ -1,0 +1,79 @@
+package wazuhlog
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/go-hclog"
+)
+
+const accessMsg = `wazuh (abc123) 10.0.0.1 "POST /security/user/authenticate/run_as" with parameters {"pretty": "true"} and body {"a": [1, 2]} done in 0.012s: 200`
+
+func TestPlainLinesAreWazuhs(t *testing.T) {
+	var out bytes.Buffer
+	log := New(&out, "wazuh-apid", hclog.Info, "plain")
+	log.Named("access").Info(accessMsg)
+	log.Debug("hidden")
+	log.Named("module").Named("agent").Warn("restarting", "error", "exit status 1", "timestamp", "x", []int{1}, 2)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("lines: %q", lines)
+	}
+	if !regexp.MustCompile(`^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d INFO: ` + regexp.QuoteMeta(accessMsg) + `$`).MatchString(lines[0]) {
+		t.Fatalf("access line: %q", lines[0])
+	}
+	if !strings.HasSuffix(lines[1], ` WARNING: [module.agent] restarting: error="exit status 1" [1]=2`) {
+		t.Fatalf("other line: %q", lines[1])
+	}
+	if !log.IsInfo() || log.IsDebug() {
+		t.Fatal("levels must follow logs.level")
+	}
+}
+
+func TestJSONLinesCarryTheRequest(t *testing.T) {
+	var out bytes.Buffer
+	log := New(&out, "wazuh-apid", hclog.Info, "json")
+	log.Named("access").Info(accessMsg)
+	log.Info("listening", "address", "[::]:55000")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var req struct {
+		Timestamp string `json:"timestamp"`
+		Levelname string `json:"levelname"`
+		Data      struct {
+			Type    string         `json:"type"`
+			Payload map[string]any `json:"payload"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &req); err != nil {
+		t.Fatalf("%v: %s", err, lines[0])
+	}
+	p := req.Data.Payload
+	if req.Levelname != "INFO" || req.Data.Type != "request" || p["user"] != "wazuh" || p["ip"] != "10.0.0.1" ||
+		p["http_method"] != "POST" || p["uri"] != "POST /security/user/authenticate/run_as" || p["time"] != "0.012s" ||
+		p["status_code"] != float64(200) || p["hash_auth_context"] != "abc123" || p["parameters"].(map[string]any)["pretty"] != "true" {
+		t.Fatalf("request payload: %s", lines[0])
+	}
+	if !strings.HasPrefix(lines[0], `{"timestamp":"`) || !strings.Contains(lines[1], `"data":{"type":"informative","payload":"listening: address=[::]:55000"}`) {
+		t.Fatalf("lines: %q", lines)
+	}
+}
+
+func TestDisabledWritesNothing(t *testing.T) {
+	var out bytes.Buffer
+	log := New(&out, "wazuh-apid", hclog.Off, "plain")
+	log.Error("boom")
+	if out.Len() != 0 || log.IsError() {
+		t.Fatalf("disabled logged %q", out.String())
+	}
+}
+
+func TestParseAccessWithMarkerInPath(t *testing.T) {
+	msg := `unknown_user 127.0.0.1 "GET /a" with parameters {}" with parameters {"q": "x\" and body {"} and body {} done in 0.001s: 404`
+	req, ok := parseAccess(msg)
+	if !ok || req.URI != `GET /a" with parameters {}` || string(req.Parameters) != `{"q":"x\" and body {"}` || req.HashAuthContext != "" {
+		t.Fatalf("%+v %v", req, ok)
+	}
+}
