@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/wazuh-go/server/sdk/query"
 )
 
 // The module wire carries strings as protobuf strings, which must be valid
@@ -15,19 +17,7 @@ import (
 // pathUTF8 is the path (or a path parameter) as uvicorn decodes it:
 // urllib.parse.unquote with errors="replace", so each invalid byte is
 // U+FFFD (as sdk/query does for the query string).
-func pathUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		b.WriteRune(r)
-		s = s[size:]
-	}
-	return b.String()
-}
+func pathUTF8(s string) string { return query.ReplaceInvalidUTF8(s) }
 
 // pathParamsUTF8 applies pathUTF8 to every value of vars, in place.
 func pathParamsUTF8(vars map[string]string) map[string]string {

@@ -1,8 +1,9 @@
 package pluginhost
 
 import (
-	"strings"
 	"unicode/utf8"
+
+	"github.com/wazuh-go/server/sdk/query"
 )
 
 // Protobuf string fields must hold valid UTF-8: a message that does not
@@ -13,19 +14,7 @@ import (
 // invalid strings are copied.
 
 // wireString returns s, or s with each invalid byte replaced by U+FFFD.
-func wireString(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for len(s) > 0 {
-		r, size := utf8.DecodeRuneInString(s)
-		b.WriteRune(r)
-		s = s[size:]
-	}
-	return b.String()
-}
+func wireString(s string) string { return query.ReplaceInvalidUTF8(s) }
 
 // wireStrings returns ss, or a copy with every string passed through
 // wireString when one of them is invalid.

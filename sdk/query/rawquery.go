@@ -95,3 +95,20 @@ func RawQueryKeys(raw string) []string {
 	}
 	return keys
 }
+
+// ReplaceInvalidUTF8 returns s with each byte that is not part of valid
+// UTF-8 replaced by U+FFFD, as Python decodes with errors="replace" (how
+// uvicorn decodes a request path); s itself when it is valid.
+func ReplaceInvalidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		b.WriteRune(r)
+		s = s[size:]
+	}
+	return b.String()
+}
