@@ -29,17 +29,13 @@ func TestSettingsWatchPicksUpEditsOnDisk(t *testing.T) {
 	reported := make(chan error, 16)
 	go sec.Watch(ctx, 5*time.Millisecond, func(err error) { reported <- err })
 
-	if err := os.WriteFile(path, []byte("rbac_mode: black\n"), 0o640); err != nil {
-		t.Fatal(err)
-	}
+	writeSettings(t, path, "rbac_mode: black\n")
 	waitSettings(t, sec, 900, "black")
 	if _, err := v.Verify(tok); !errors.Is(err, ErrTokenExpired) {
 		t.Fatalf("a white-mode token after the switch to black: %v, want Token expired", err)
 	}
 
-	if err := os.WriteFile(path, []byte("rbac_mode: [\n"), 0o640); err != nil {
-		t.Fatal(err)
-	}
+	writeSettings(t, path, "rbac_mode: [\n")
 	select {
 	case <-reported:
 	case <-time.After(10 * time.Second): // hang detection only
@@ -49,10 +45,21 @@ func TestSettingsWatchPicksUpEditsOnDisk(t *testing.T) {
 		t.Fatalf("a broken file changed the settings to %d %s", timeout, mode)
 	}
 
-	if err := os.WriteFile(path, []byte("auth_token_exp_timeout: 300\n"), 0o640); err != nil {
+	writeSettings(t, path, "auth_token_exp_timeout: 300\n")
+	waitSettings(t, sec, 300, "white") // the omitted key falls back to its default
+}
+
+// writeSettings replaces the file at once (write and rename), so the
+// watcher never reads it half written.
+func writeSettings(t *testing.T, path, content string) {
+	t.Helper()
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(content), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	waitSettings(t, sec, 300, "white") // the omitted key falls back to its default
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func waitSettings(t *testing.T, sec *Settings, timeout int64, mode string) {
