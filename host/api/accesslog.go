@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"runtime/debug"
@@ -8,6 +9,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-hclog"
+
+	"github.com/wazuh-go/server/host/wazuhlog"
 )
 
 // statusRecorder captures the status for the access log.
@@ -69,13 +72,17 @@ func withAccessLog(log hclog.Logger, next http.Handler) http.Handler {
 			if user == "" {
 				user = "unknown_user"
 			}
-			user = escapeLogField(user)
-			if rec.authHash != "" {
-				user += " (" + rec.authHash + ")"
+			req := &wazuhlog.Request{
+				User: escapeLogField(user), IP: clientIP(r), HTTPMethod: r.Method, URI: r.Method + " " + r.URL.Path,
+				Parameters: json.RawMessage(sanitizedQuery(r)), Body: json.RawMessage(sanitizedBody(r, rec.body)),
+				Time: fmt.Sprintf("%.3fs", time.Since(start).Seconds()), StatusCode: rec.status, HashAuthContext: rec.authHash,
 			}
-			log.Info(fmt.Sprintf("%s %s \"%s %s\" with parameters %s and body %s done in %.3fs: %d",
-				user, clientIP(r), r.Method, r.URL.Path, sanitizedQuery(r), sanitizedBody(r, rec.body),
-				time.Since(start).Seconds(), rec.status))
+			who := req.User
+			if req.HashAuthContext != "" {
+				who += " (" + req.HashAuthContext + ")"
+			}
+			log.Info(fmt.Sprintf("%s %s \"%s\" with parameters %s and body %s done in %s: %d",
+				who, req.IP, req.URI, req.Parameters, req.Body, req.Time, req.StatusCode), wazuhlog.RequestArg, req)
 		}()
 		next.ServeHTTP(rec, r)
 	})

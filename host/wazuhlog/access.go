@@ -1,15 +1,15 @@
 package wazuhlog
 
-import (
-	"bytes"
-	"encoding/json"
-	"regexp"
-	"strconv"
-	"strings"
-)
+import "encoding/json"
 
-// request is the payload of a JSON access-log line, in Wazuh's key order.
-type request struct {
+// RequestArg is the log argument that carries an access-log line's
+// *Request: the plain format writes the message alone, the JSON format
+// writes the request as a "request" payload (security.md §7).
+const RequestArg = "wazuh_request"
+
+// Request is what one API request's access-log line reports, in Wazuh's
+// key order.
+type Request struct {
 	User            string          `json:"user"`
 	IP              string          `json:"ip"`
 	HTTPMethod      string          `json:"http_method"`
@@ -21,70 +21,16 @@ type request struct {
 	HashAuthContext string          `json:"hash_auth_context,omitempty"`
 }
 
-var (
-	// accessTail is ` done in <t>s: <status>` at the end of an access line.
-	accessTail = regexp.MustCompile(`^(.*) done in ([0-9.]+s): ([0-9]{3})$`)
-	// accessHead is `<user> <ip> "<METHOD> <path>` before the parameters.
-	accessHead = regexp.MustCompile(`^(.*?) (\S+) "([A-Z]+) (.*)$`)
-	// hashSuffix is the ` (<hash_auth_context>)` of run_as users.
-	hashSuffix = regexp.MustCompile(`^(.*) \(([0-9a-f]+)\)$`)
-)
+// String is the request's URI, which is what other hclog formats print.
+func (r *Request) String() string { return r.URI }
 
-const paramsMark = `" with parameters `
-
-// parseAccess reads the host's plain access-log message back into its
-// fields: `<user>[ (<hash>)] <ip> "<METHOD> <path>" with parameters <json>
-// and body <json> done in <t>s: <status>`.
-func parseAccess(msg string) (*request, bool) {
-	m := accessTail.FindStringSubmatch(msg)
-	if m == nil {
-		return nil, false
-	}
-	status, _ := strconv.Atoi(m[3])
-	req := &request{Time: m[2], StatusCode: status}
-	rest := m[1]
-	// The path may contain the marker; the split is the one after which
-	// the parameters and body are exactly two JSON documents.
-	for off := 0; ; {
-		i := strings.Index(rest[off:], paramsMark)
-		if i < 0 {
-			return nil, false
+// takeRequest removes the RequestArg pair from args and returns its value.
+func takeRequest(args []any) (*Request, []any) {
+	for i := 0; i+1 < len(args); i += 2 {
+		if k, ok := args[i].(string); ok && k == RequestArg {
+			req, _ := args[i+1].(*Request)
+			return req, append(args[:i:i], args[i+2:]...)
 		}
-		head, tail := rest[:off+i], rest[off+i+len(paramsMark):]
-		off += i + 1
-		params, body, ok := splitJSONPair(tail)
-		h := accessHead.FindStringSubmatch(head)
-		if !ok || h == nil {
-			continue
-		}
-		req.User, req.IP, req.HTTPMethod = h[1], h[2], h[3]
-		req.URI = h[3] + " " + h[4]
-		if hm := hashSuffix.FindStringSubmatch(req.User); hm != nil {
-			req.User, req.HashAuthContext = hm[1], hm[2]
-		}
-		req.Parameters, req.Body = params, body
-		return req, true
 	}
-}
-
-// splitJSONPair splits `<json> and body <json>`.
-func splitJSONPair(s string) (json.RawMessage, json.RawMessage, bool) {
-	dec := json.NewDecoder(strings.NewReader(s))
-	var params json.RawMessage
-	if dec.Decode(&params) != nil {
-		return nil, nil, false
-	}
-	rest, ok := strings.CutPrefix(s[dec.InputOffset():], " and body ")
-	if !ok || !json.Valid([]byte(rest)) {
-		return nil, nil, false
-	}
-	return compact(params), compact(json.RawMessage(rest)), true
-}
-
-func compact(raw json.RawMessage) json.RawMessage {
-	var b bytes.Buffer
-	if json.Compact(&b, raw) != nil {
-		return raw
-	}
-	return b.Bytes()
+	return nil, args
 }

@@ -63,8 +63,8 @@ func (s *sink) Accept(name string, level hclog.Level, msg string, args ...any) {
 	if level < s.level || s.level == hclog.Off {
 		return
 	}
-	access := strings.HasSuffix(name, ".access")
-	if !access && name != s.root {
+	req, args := takeRequest(args)
+	if req == nil && name != s.root {
 		msg = "[" + strings.TrimPrefix(name, s.root+".") + "] " + msg
 	}
 	s.mu.Lock()
@@ -72,7 +72,7 @@ func (s *sink) Accept(name string, level hclog.Level, msg string, args ...any) {
 	s.buf.Reset()
 	ts := s.now().Format(timeLayout)
 	if s.json {
-		s.writeJSON(ts, level, msg, access, args)
+		s.writeJSON(ts, level, msg, req, args)
 	} else {
 		s.buf.WriteString(ts + " " + levelName(level) + ": " + msg)
 		writeArgs(&s.buf, args)
@@ -114,9 +114,9 @@ type jsonData struct {
 	Payload any    `json:"payload"`
 }
 
-func (s *sink) writeJSON(ts string, level hclog.Level, msg string, access bool, args []any) {
+func (s *sink) writeJSON(ts string, level hclog.Level, msg string, req *Request, args []any) {
 	line := jsonLine{Timestamp: ts, Levelname: levelName(level), Data: jsonData{Type: "informative"}}
-	if req, ok := parseAccess(msg); access && ok {
+	if req != nil {
 		line.Data = jsonData{Type: "request", Payload: req}
 	} else {
 		var b bytes.Buffer
