@@ -21,10 +21,18 @@ import (
 	"github.com/wazuh-go/server/host/config"
 	"github.com/wazuh-go/server/host/logsink"
 	"github.com/wazuh-go/server/host/module"
+	"github.com/wazuh-go/server/host/schedtune"
 	"github.com/wazuh-go/server/host/wazuhlog"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "serve" {
+		// Re-executes with sysmon kept awake (host/schedtune); on failure
+		// the server runs untuned.
+		if err := schedtune.KeepSysmonAwake(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
 

@@ -11,12 +11,19 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/wazuh-go/server/host/schedtune"
 )
 
 // password is the bench host's admin password.
 const password = "Bench.Pass1"
 
 func main() {
+	// The driver's own scheduler wakes would otherwise add to every
+	// latency it measures (host/schedtune).
+	if err := schedtune.KeepSysmonAwake(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
 	bin := flag.String("bin", "./bin", "directory holding wazuh-apid and modules/")
 	duration := flag.Duration("duration", 5*time.Second, "duration of each load run")
 	agents := flag.Int("agents", 100000, "agents generated for the agent module runs (0 skips them)")

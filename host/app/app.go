@@ -20,6 +20,7 @@ import (
 	"github.com/wazuh-go/server/host/config"
 	"github.com/wazuh-go/server/host/layout"
 	"github.com/wazuh-go/server/host/module"
+	"github.com/wazuh-go/server/host/schedtune"
 	"github.com/wazuh-go/server/host/tlscert"
 )
 
@@ -179,8 +180,13 @@ func (a *App) Run(ctx context.Context) error {
 		}
 		listeners = append(listeners, ln)
 	}
+	// One P while requests do not overlap, every P once they do
+	// (schedtune.Scaler); off when GOMAXPROCS is set.
+	scaler := schedtune.NewScaler(0)
+	scaler.Start()
+	defer scaler.Stop()
 	srv := &http.Server{
-		Handler: a.handler, TLSConfig: a.tls, ReadHeaderTimeout: 10 * time.Second,
+		Handler: scaler.Wrap(a.handler), TLSConfig: a.tls, ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout: 120 * time.Second, ErrorLog: a.log.StandardLogger(&hclog.StandardLoggerOptions{ForceLevel: hclog.Debug}),
 	}
 	errc := make(chan error, len(listeners))

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/go-hclog"
 	goplugin "github.com/hashicorp/go-plugin"
 
+	"github.com/wazuh-go/server/host/schedtune"
 	"github.com/wazuh-go/server/sdk"
 	sdkplugin "github.com/wazuh-go/server/sdk/plugin"
 	"github.com/wazuh-go/server/sdk/pluginhost"
@@ -113,7 +114,12 @@ func moduleEnv(extra []string, logLevel string) []string {
 	}
 	env = append(env, sdkplugin.LogLevelEnv+"="+logLevel)
 	if !hasVar(extra, "GOMAXPROCS") {
-		env = append(env, "GOMAXPROCS="+strconv.Itoa(moduleMaxProcs(runtime.GOMAXPROCS(0))))
+		env = append(env, "GOMAXPROCS="+strconv.Itoa(moduleMaxProcs(defaultHostProcs)))
+	}
+	if !hasVar(extra, "GODEBUG") {
+		// Keeps the module's sysmon out of its deep sleep, as the host's
+		// (schedtune.KeepSysmonAwake), after the host's own GODEBUG.
+		env = append(env, "GODEBUG="+schedtune.SysmonGODEBUG(os.Getenv("GODEBUG")))
 	}
 	if !hasVar(extra, "GOGC") && !hasVar(env, "GOGC") {
 		env = append(env, "GOGC="+strconv.Itoa(DefaultGCPercent))
@@ -131,6 +137,11 @@ const DefaultGCPercent = 200
 func hasVar(env []string, name string) bool {
 	return slices.ContainsFunc(env, func(kv string) bool { return strings.HasPrefix(kv, name+"=") })
 }
+
+// defaultHostProcs is the host's GOMAXPROCS at start, before
+// schedtune.Scaler narrows it while requests do not overlap: a module
+// restarted meanwhile is sized as at start.
+var defaultHostProcs = runtime.GOMAXPROCS(0)
 
 // moduleMaxProcs is a module's default GOMAXPROCS: half the host's
 // (which follows the CPU count and cgroup limits), at least one. A module

@@ -47,6 +47,18 @@ func TestModuleEnvGOMAXPROCS(t *testing.T) {
 	}
 }
 
+func TestModuleEnvKeepsSysmonAwake(t *testing.T) {
+	t.Setenv("GODEBUG", "http2debug=0")
+	env := moduleEnv(nil, "info")
+	if v, _ := envValue(env, "GODEBUG"); v != "http2debug=0,schedtrace=2147483647" {
+		t.Fatalf("GODEBUG = %q, want the host's setting plus schedtrace", v)
+	}
+	env = moduleEnv([]string{"GODEBUG=gctrace=1"}, "info")
+	if n := slices.IndexFunc(env, func(kv string) bool { return strings.HasPrefix(kv, "GODEBUG=") }); env[n] != "GODEBUG=gctrace=1" {
+		t.Fatalf("the module's GODEBUG setting must be the only one: %v", env)
+	}
+}
+
 func TestModuleEnvGOGCOverride(t *testing.T) {
 	env := moduleEnv([]string{"GOGC=50"}, "info")
 	for _, kv := range env {

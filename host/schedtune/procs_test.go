@@ -1,0 +1,136 @@
+package schedtune
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fakeProcs records the switches a Scaler makes, on a clock the test moves.
+type fakeProcs struct {
+	mu    sync.Mutex
+	procs int
+	log   []int
+	clock time.Time
+}
+
+func (f *fakeProcs) set(n int) {
+	f.mu.Lock()
+	f.procs = n
+	f.log = append(f.log, n)
+	f.mu.Unlock()
+}
+
+func (f *fakeProcs) now() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.clock }
+
+func (f *fakeProcs) advance(d time.Duration) { f.mu.Lock(); f.clock = f.clock.Add(d); f.mu.Unlock() }
+
+func newFake() (*Scaler, *fakeProcs) {
+	f := &fakeProcs{procs: 2, clock: time.Unix(1000, 0)}
+	return newScaler(time.Second, func() { f.set(1) }, func() { f.set(2) }, f.now), f
+}
+
+func TestScalerNarrowsOnlyAfterQuietPeriod(t *testing.T) {
+	s, f := newFake()
+	s.narrow()
+	if f.procs != 2 {
+		t.Fatal("narrowed before the quiet period had passed since start")
+	}
+	f.advance(time.Second)
+	s.narrow()
+	if f.procs != 1 {
+		t.Fatal("did not narrow after a quiet period with no request in flight")
+	}
+	s.narrow()
+	if len(f.log) != 1 {
+		t.Fatalf("switched again while already narrow: %v", f.log)
+	}
+}
+
+func TestScalerWidensWhenRequestsOverlap(t *testing.T) {
+	s, f := newFake()
+	f.advance(time.Second)
+	s.narrow()
+	s.enter() // one request: stays narrow
+	if f.procs != 1 {
+		t.Fatal("widened for a single request")
+	}
+	s.enter() // a second one overlaps
+	if f.procs != 2 {
+		t.Fatal("did not widen when two requests overlapped")
+	}
+	s.inflight.Add(-2)
+	f.advance(500 * time.Millisecond)
+	s.narrow()
+	if f.procs != 2 {
+		t.Fatal("narrowed less than a quiet period after the overlap")
+	}
+	f.advance(500 * time.Millisecond)
+	s.narrow()
+	if f.procs != 1 {
+		t.Fatal("did not narrow a quiet period after the overlap")
+	}
+}
+
+func TestScalerStaysWideWhileRequestsOverlap(t *testing.T) {
+	s, f := newFake()
+	s.enter()
+	s.enter()
+	f.advance(5 * time.Second) // the overlap is old, but still in flight
+	s.narrow()
+	if f.procs != 2 || !s.wide.Load() {
+		t.Fatalf("narrowed with two requests in flight: %v", f.log)
+	}
+}
+
+func TestScalerWrapCountsRequestsAndStopRestores(t *testing.T) {
+	s, f := newFake()
+	f.advance(time.Second)
+	s.narrow()
+	release := make(chan struct{})
+	started := make(chan struct{}, 2)
+	h := s.Wrap(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+		started <- struct{}{}
+		<-release
+	}))
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() { h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil)) })
+	}
+	<-started
+	<-started
+	if f.procs != 2 {
+		t.Fatal("two requests in flight through Wrap did not widen")
+	}
+	close(release)
+	wg.Wait()
+	if n := s.inflight.Load(); n != 0 {
+		t.Fatalf("%d requests still counted in flight", n)
+	}
+	f.advance(time.Second)
+	s.narrow()
+	s.Start()
+	s.Stop()
+	if f.procs != 2 {
+		t.Fatal("Stop left the process narrowed")
+	}
+}
+
+func TestNilScalerIsInert(t *testing.T) {
+	var s *Scaler
+	s.Start()
+	s.Stop()
+	h := http.NotFoundHandler()
+	if s.Wrap(h) == nil {
+		t.Fatal("nil Scaler lost the handler")
+	}
+}
+
+func TestNewScalerRespectsGOMAXPROCSEnv(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "2")
+	if NewScaler(0) != nil {
+		t.Fatal("scaler created although GOMAXPROCS is set in the environment")
+	}
+}
