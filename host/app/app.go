@@ -187,6 +187,7 @@ func (a *App) Run(ctx context.Context) error {
 	defer scaler.Stop()
 	srv := &http.Server{
 		Handler: scaler.Wrap(a.handler), TLSConfig: a.tls, ReadHeaderTimeout: 10 * time.Second,
+		ConnState:   scaler.ConnState(nil),
 		IdleTimeout: 120 * time.Second, ErrorLog: a.log.StandardLogger(&hclog.StandardLoggerOptions{ForceLevel: hclog.Debug}),
 	}
 	errc := make(chan error, len(listeners))

@@ -1,6 +1,7 @@
 package schedtune
 
 import (
+	"net"
 	"net/http"
 	"os"
 	"runtime"
@@ -31,11 +32,16 @@ type Scaler struct {
 	now          func() time.Time
 
 	inflight atomic.Int64
-	wide     atomic.Bool  // running at the default GOMAXPROCS
-	overlap  atomic.Int64 // unix ns of the last time requests overlapped
-	mu       sync.Mutex   // serialises switches
-	stop     chan struct{}
-	done     chan struct{}
+	// handshakes holds the connections accepted and not yet at their
+	// first request (see ConnState).
+	handshakes sync.Map
+	wide       atomic.Bool  // running at the default GOMAXPROCS
+	overlap    atomic.Int64 // unix ns of the last time requests overlapped
+	mu         sync.Mutex   // serialises switches
+	started    atomic.Bool
+	stopped    atomic.Bool
+	stop       chan struct{}
+	done       chan struct{}
 }
 
 // NewScaler returns a Scaler that starts at the default GOMAXPROCS (a
@@ -63,7 +69,7 @@ func newScaler(quiet time.Duration, set, restore func(), now func() time.Time) *
 // Start runs the narrowing check every quarter of the quiet period until
 // Stop. A nil Scaler does nothing.
 func (s *Scaler) Start() {
-	if s == nil {
+	if s == nil || !s.started.CompareAndSwap(false, true) {
 		return
 	}
 	go func() {
@@ -81,13 +87,16 @@ func (s *Scaler) Start() {
 	}()
 }
 
-// Stop ends the narrowing checks and returns to the default GOMAXPROCS.
+// Stop ends the narrowing checks, if started, and returns to the default
+// GOMAXPROCS.
 func (s *Scaler) Stop() {
 	if s == nil {
 		return
 	}
-	close(s.stop)
-	<-s.done
+	if s.started.Load() && !s.stopped.Swap(true) {
+		close(s.stop)
+		<-s.done
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.wide.Load() {
@@ -106,6 +115,28 @@ func (s *Scaler) Wrap(next http.Handler) http.Handler {
 		defer s.inflight.Add(-1)
 		next.ServeHTTP(w, r)
 	})
+}
+
+// ConnState is an http.Server ConnState hook that counts a connection
+// from its acceptance to its first request (or close) as work in flight:
+// TLS handshakes cost more than most requests, and new clients arriving
+// together must widen the scheduler as overlapping requests do. It chains
+// to next when non-nil. A nil Scaler returns next.
+func (s *Scaler) ConnState(next func(net.Conn, http.ConnState)) func(net.Conn, http.ConnState) {
+	if s == nil {
+		return next
+	}
+	return func(c net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			s.handshakes.Store(c, struct{}{})
+			s.enter()
+		} else if _, ok := s.handshakes.LoadAndDelete(c); ok {
+			s.inflight.Add(-1)
+		}
+		if next != nil {
+			next(c, state)
+		}
+	}
 }
 
 // enter counts a request and widens when it overlaps another one.

@@ -1,6 +1,7 @@
 package schedtune
 
 import (
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -132,5 +133,34 @@ func TestNewScalerRespectsGOMAXPROCSEnv(t *testing.T) {
 	t.Setenv("GOMAXPROCS", "2")
 	if NewScaler(0) != nil {
 		t.Fatal("scaler created although GOMAXPROCS is set in the environment")
+	}
+}
+
+func TestScalerCountsHandshakesAsWork(t *testing.T) {
+	s, f := newFake()
+	f.advance(time.Second)
+	s.narrow()
+	hook := s.ConnState(nil)
+	a, b := net.Pipe()
+	defer a.Close()
+	defer b.Close()
+	hook(a, http.StateNew)
+	hook(b, http.StateNew)
+	if f.procs != 2 {
+		t.Fatal("two connections in their handshake did not widen")
+	}
+	hook(a, http.StateActive)
+	hook(a, http.StateIdle)
+	hook(a, http.StateActive) // later requests are counted by Wrap, not here
+	hook(b, http.StateClosed)
+	if n := s.inflight.Load(); n != 0 {
+		t.Fatalf("%d still counted after both connections left their handshake", n)
+	}
+	var seen []http.ConnState
+	chained := s.ConnState(func(_ net.Conn, st http.ConnState) { seen = append(seen, st) })
+	chained(a, http.StateNew)
+	chained(a, http.StateClosed)
+	if len(seen) != 2 || s.inflight.Load() != 0 {
+		t.Fatalf("chained hook saw %v, in flight %d", seen, s.inflight.Load())
 	}
 }
