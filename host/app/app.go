@@ -190,6 +190,11 @@ func (a *App) Run(ctx context.Context) error {
 		ConnState:   scaler.ConnState(nil),
 		IdleTimeout: 120 * time.Second, ErrorLog: a.log.StandardLogger(&hclog.StandardLoggerOptions{ForceLevel: hclog.Debug}),
 	}
+	// HTTP/1.1 only, as Wazuh's uvicorn: clients that offer h2 in ALPN
+	// (curl does) get the same protocol, and the same header spelling in
+	// `curl -i`, as from Wazuh.
+	srv.Protocols = new(http.Protocols)
+	srv.Protocols.SetHTTP1(true)
 	errc := make(chan error, len(listeners))
 	var wg sync.WaitGroup
 	for _, ln := range listeners {
