@@ -146,3 +146,43 @@ func TestEndToEndPlainHTTPWithJSONLogsAndCORS(t *testing.T) {
 		}
 	}
 }
+
+// TestEndToEndLogFilesAsWazuh checks that the log goes to Wazuh's files:
+// logs/api.log (plain) and logs/api.json (JSON lines) with format
+// "plain,json", each holding the access line of a request.
+func TestEndToEndLogFilesAsWazuh(t *testing.T) {
+	bin := binaries(t)
+	root := filepath.Join(t.TempDir(), "wazuh")
+	port := freePort(t)
+	cfg := cfConfig(t, bin, root, port, "https:\n  enabled: no\nlogs:\n  format: plain,json\n")
+	cmd := exec.Command(filepath.Join(bin, "wazuh-apid"), "serve", "--config", cfg)
+	cmd.Env = append(os.Environ(), "WAZUH_API_ADMIN_PASSWORD=Secr3t.Pass")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _, _ = cmd.Process.Wait() })
+	url := fmt.Sprintf("http://127.0.0.1:%d/?pretty=true", port)
+	waitFor(t, "plain HTTP listener", 30*time.Second, func() bool {
+		r, err := http.Get(url)
+		if err == nil {
+			r.Body.Close()
+		}
+		return err == nil
+	})
+	plain, jsonPath := filepath.Join(root, "logs", "api.log"), filepath.Join(root, "logs", "api.json")
+	want := `unknown_user 127.0.0.1 "GET /" with parameters {"pretty": "true"} and body {} done in `
+	waitFor(t, "access lines in both files", 10*time.Second, func() bool {
+		p, _ := os.ReadFile(plain)
+		j, _ := os.ReadFile(jsonPath)
+		return strings.Contains(string(p), want) && strings.Contains(string(j), `"type":"request"`)
+	})
+	j, _ := os.ReadFile(jsonPath)
+	for line := range strings.SplitSeq(strings.TrimSpace(string(j)), "\n") {
+		if !json.Valid([]byte(line)) {
+			t.Fatalf("api.json holds a line that is not JSON: %q", line)
+		}
+	}
+	if p, _ := os.ReadFile(plain); strings.Contains(string(p), `"levelname"`) {
+		t.Fatalf("api.log holds JSON lines:\n%s", p)
+	}
+}

@@ -19,7 +19,6 @@ import (
 
 	"github.com/wazuh-go/server/host/app"
 	"github.com/wazuh-go/server/host/config"
-	"github.com/wazuh-go/server/host/logsink"
 	"github.com/wazuh-go/server/host/module"
 	"github.com/wazuh-go/server/host/schedtune"
 	"github.com/wazuh-go/server/host/wazuhlog"
@@ -69,9 +68,13 @@ func run(args []string, stderr io.Writer) int {
 	}
 	// Log lines are written in batches (at most logsink.DefaultInterval
 	// late); every return path below flushes them.
-	out := logsink.NewBuffered(stderr, 0)
-	defer out.Close()
-	log := wazuhlog.New(out, "wazuh-apid", hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)), cfg.Logs.Format)
+	outs, closeLogs, err := logOutputs(cfg, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer closeLogs()
+	log := wazuhlog.NewTee("wazuh-apid", hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)), outs...)
 	for _, w := range cfg.Warnings() {
 		log.Warn(w)
 	}

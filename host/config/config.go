@@ -78,8 +78,8 @@ type Logs struct {
 	Level string `koanf:"level"`
 	// Format is plain, json or "plain,json" ("json,plain").
 	Format string `koanf:"format"`
-	// MaxSize configures size-based rotation (accepted and validated;
-	// wazuh-go logs to stderr and does not rotate).
+	// MaxSize configures size-based rotation of logs/api.log and
+	// logs/api.json (host/logfile) instead of rotation at midnight.
 	MaxSize LogsMaxSize `koanf:"max_size"`
 }
 

@@ -21,13 +21,30 @@ const timeLayout = "2006/01/02 15:04:05"
 // "plain,json", "json,plain") for plain lines, since one stream cannot
 // hold Wazuh's two files.
 func New(out io.Writer, name string, level hclog.Level, format string) hclog.Logger {
+	return NewTee(name, level, Output{W: out, JSON: format == "json"})
+}
+
+// Output is one destination of a logger: Wazuh's api.log takes plain
+// lines, api.json JSON lines.
+type Output struct {
+	// W receives whole lines.
+	W io.Writer
+	// JSON selects JSON lines instead of plain ones.
+	JSON bool
+}
+
+// NewTee returns a logger named name writing every line at level and
+// above to each output, formatted for it.
+func NewTee(name string, level hclog.Level, outs ...Output) hclog.Logger {
 	// hclog keeps the levels, names and IsX methods; its own output is
-	// excluded before formatting and the sink writes Wazuh's lines.
+	// excluded before formatting and the sinks write Wazuh's lines.
 	l := hclog.NewInterceptLogger(&hclog.LoggerOptions{
 		Name: name, Level: level, Output: io.Discard,
 		Exclude: func(hclog.Level, string, ...any) bool { return true },
 	})
-	l.RegisterSink(&sink{out: out, level: level, json: format == "json", root: name, now: time.Now})
+	for _, o := range outs {
+		l.RegisterSink(&sink{out: o.W, level: level, json: o.JSON, root: name, now: time.Now})
+	}
 	return l
 }
 

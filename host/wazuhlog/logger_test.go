@@ -73,3 +73,25 @@ func TestDisabledWritesNothing(t *testing.T) {
 		t.Fatalf("disabled logged %q", out.String())
 	}
 }
+
+func TestTeeWritesEachOutputInItsFormat(t *testing.T) {
+	var plain, jsonOut bytes.Buffer
+	log := NewTee("wazuh-apid", hclog.Info, Output{W: &plain}, Output{W: &jsonOut, JSON: true})
+	log.Named("access").Info(accessMsg, RequestArg, accessReq)
+	if !strings.HasSuffix(strings.TrimSpace(plain.String()), " INFO: "+accessMsg) {
+		t.Fatalf("plain output: %q", plain.String())
+	}
+	var line struct {
+		Levelname string `json:"levelname"`
+		Data      struct {
+			Type    string         `json:"type"`
+			Payload map[string]any `json:"payload"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(jsonOut.Bytes(), &line); err != nil {
+		t.Fatalf("json output %q: %v", jsonOut.String(), err)
+	}
+	if line.Levelname != "INFO" || line.Data.Type != "request" || line.Data.Payload == nil {
+		t.Fatalf("json line: %+v", line)
+	}
+}
