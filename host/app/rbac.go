@@ -158,7 +158,9 @@ func (a *App) openRBAC(sec *auth.Settings) (*rbacBridge, error) {
 	path := a.root.Path(layout.RBACDB)
 	_, statErr := os.Stat(path)
 	isNew := os.IsNotExist(statErr)
-	opts := rbac.Options{TokenTimeout: func() int64 { t, _ := sec.Current(); return t }}
+	// authentication_pool_size is the size of Wazuh's process pool for the
+	// authentication functions: here, the password hashes run at once.
+	opts := rbac.Options{TokenTimeout: func() int64 { t, _ := sec.Current(); return t }, HashConcurrency: a.cfg.AuthenticationPoolSize}
 	var generated string
 	if isNew {
 		var err error
