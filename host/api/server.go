@@ -68,6 +68,9 @@ type Options struct {
 	// operations answer it after their parameters are validated and before
 	// RBAC, as Wazuh's DAPI checks before running the function.
 	DaemonsNotReady func() *sdk.Error
+	// ExperimentalFeatures is api.yaml's experimental_features: when false
+	// the /experimental operations answer 1122 (experimental.go).
+	ExperimentalFeatures bool
 	// RBAC is rbac.db. Nil leaves the /security operations other than
 	// login unmounted.
 	RBAC *rbac.Store
@@ -134,6 +137,9 @@ func (s *Server) Mount(modules []ModuleRoutes) {
 	r.Methods(http.MethodGet).Path("/").Handler(s.authenticated(s.getRoot))
 	s.catalog.Store(buildCatalog(modules))
 	s.mountSecurity(r)
+	if !s.opts.ExperimentalFeatures {
+		s.mountExperimentalGate(r) // before the modules: it wins over their routes
+	}
 	for _, m := range modules {
 		for _, rt := range m.Routes {
 			r.Methods(rt.Method).Path(rt.Path).Handler(s.proxy(rt, m.Target))

@@ -102,7 +102,7 @@ func New(ctx context.Context, cfg *config.Config, log hclog.Logger) (*App, error
 		Security: sec.Current, MaxUploadSize: cfg.MaxUploadSize, RequestTimeout: cfg.RequestTimeout(),
 		MaxRequestPerMinute: cfg.Access.MaxRequestPerMinute, MaxLoginAttempts: cfg.Access.MaxLoginAttempts,
 		BlockTime: time.Duration(cfg.Access.BlockTime) * time.Second, NodeName: cfg.NodeName, Hostname: hostname,
-		DaemonsNotReady: a.daemonsNotReady(),
+		DaemonsNotReady: a.daemonsNotReady(), ExperimentalFeatures: cfg.ExperimentalFeatures,
 	})
 	a.server.Mount(routes)
 	a.handler = withCORS(cfg.CORS, a.server)
