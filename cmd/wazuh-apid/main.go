@@ -20,6 +20,7 @@ import (
 	"github.com/wazuh-go/server/host/app"
 	"github.com/wazuh-go/server/host/config"
 	"github.com/wazuh-go/server/host/module"
+	"github.com/wazuh-go/server/host/privdrop"
 	"github.com/wazuh-go/server/host/schedtune"
 	"github.com/wazuh-go/server/host/wazuhlog"
 )
@@ -66,6 +67,14 @@ func run(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	// Attached to a Wazuh manager, leave root for the wazuh account before
+	// touching its files, as wazuh-apid does (drop_privileges). The
+	// embedded root belongs to whoever created it, so there nothing changes.
+	var dropErr error
+	dropped := false
+	if cfg.Mode == "attached" {
+		dropped, dropErr = privdrop.Drop(cfg.DropPrivileges)
+	}
 	// Log lines are written in batches (at most logsink.DefaultInterval
 	// late); every return path below flushes them.
 	outs, closeLogs, err := logOutputs(cfg, stderr)
@@ -77,6 +86,12 @@ func run(args []string, stderr io.Writer) int {
 	log := wazuhlog.NewTee("wazuh-apid", hclog.LevelFromString(app.LogLevel(cfg.Logs.Level)), outs...)
 	for _, w := range cfg.Warnings() {
 		log.Warn(w)
+	}
+	switch {
+	case dropErr != nil:
+		log.Warn("drop_privileges: still running as root", "error", dropErr)
+	case dropped:
+		log.Info("dropped privileges", "user", privdrop.Account, "group", privdrop.Account)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -12,7 +12,8 @@ type Config struct {
 	Host []string `koanf:"host"`
 	// Port is the HTTPS (or HTTP) port, default 55000.
 	Port int `koanf:"port"`
-	// DropPrivileges is accepted for api.yaml compatibility.
+	// DropPrivileges switches a host started as root in attached mode to
+	// the wazuh user and group (host/privdrop).
 	DropPrivileges bool `koanf:"drop_privileges"`
 	// ExperimentalFeatures enables /experimental routes.
 	ExperimentalFeatures bool `koanf:"experimental_features"`
