@@ -7,7 +7,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestEndToEndHTTP1OnlyAsUvicorn offers h2 in ALPN, as curl does: Wazuh's
@@ -73,4 +75,37 @@ func sysmonKeptAwake(env []string) bool {
 	return slices.ContainsFunc(env, func(kv string) bool {
 		return strings.HasPrefix(kv, "GODEBUG=") && strings.HasSuffix(kv, "schedtrace=2147483647")
 	})
+}
+
+// TestEndToEndSIGTERMIsTheHostsToHandle sends SIGTERM to a module, as
+// systemd's stop does to every process of the service: the module keeps
+// serving (the host stops its modules itself once it has drained its
+// requests), and a SIGTERM to the host then stops host and modules.
+func TestEndToEndSIGTERMIsTheHostsToHandle(t *testing.T) {
+	bin := binaries(t)
+	h := startHost(t, bin, filepath.Join(t.TempDir(), "root"), false)
+	token := h.login(t)
+	modPath := filepath.Join(bin, "modules", "wazuh-module-example")
+	pids := modulePIDs(modPath)
+	if len(pids) != 1 {
+		t.Fatalf("module processes: %v", pids)
+	}
+	if err := syscall.Kill(pids[0], syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if now := modulePIDs(modPath); len(now) != 1 || now[0] != pids[0] {
+		t.Fatalf("module ended on SIGTERM: %v -> %v", pids, now)
+	}
+	if status, _ := h.do(t, "GET", "/example/hello", token); status != 200 {
+		t.Fatalf("example route after the module's SIGTERM: %d", status)
+	}
+	if err := h.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	state, err := h.cmd.Process.Wait()
+	if err != nil || state.ExitCode() != 0 {
+		t.Fatalf("host exit after SIGTERM: %v %v", state, err)
+	}
+	waitFor(t, "modules stopped with the host", 10*time.Second, func() bool { return len(modulePIDs(modPath)) == 0 })
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/go-hclog"
@@ -45,6 +47,12 @@ func Serve(m sdk.Module) {
 		Level:      hclog.LevelFromString(os.Getenv(LogLevelEnv)),
 	})
 	pluginhost.Logger = logger
+	// The host stops its modules itself (Stop, then a kill) once it has
+	// drained its requests. A SIGTERM sent to the whole process group, as
+	// systemd and `timeout` do, must not end a module under requests the
+	// host is still draining; go-plugin already ignores SIGINT for the
+	// same reason. The parent watchdog ends a module whose host is gone.
+	signal.Ignore(syscall.SIGTERM)
 	go watchParent(os.Getppid(), time.Second, logger)
 	startPprof(logger)
 	goplugin.Serve(&goplugin.ServeConfig{
