@@ -14,8 +14,9 @@
 //   - [KeepSysmonAwake] re-executes the process with GODEBUG's schedtrace
 //     set to its largest period, which keeps sysmon from its deep sleep (it
 //     backs off to one poll per 10 ms instead) and prints a scheduler line
-//     at most every 24.8 days. [SysmonGODEBUG] gives modules the same
-//     setting.
+//     at most every 24.8 days (and, on a crash, the scheduler's state
+//     before the goroutine traceback). [SysmonGODEBUG] gives modules the
+//     same setting.
 //   - [Scaler] runs the host's scheduler on one P while at most one request
 //     is in flight, so that hand-offs between the HTTP, gRPC and handler
 //     goroutines stay on one thread, and on every P as soon as requests
