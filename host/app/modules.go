@@ -47,7 +47,8 @@ func (a *App) startModules(ctx context.Context, backends *services.Backends) ([]
 	}
 	a.modules = module.NewManager(module.Options{
 		Specs: specs, SocketDir: a.root.Path(layout.ModuleSockets), StartTimeout: a.cfg.Modules.StartTimeout,
-		NodeName: a.cfg.NodeName, LogLevel: LogLevel(a.cfg.Logs.Level), Logger: a.log,
+		HealthInterval: a.cfg.Modules.HealthInterval,
+		NodeName:       a.cfg.NodeName, LogLevel: LogLevel(a.cfg.Logs.Level), Logger: a.log,
 		NewHost:     func(name string, granted sdk.Capabilities) sdk.Host { return services.New(backends, name, granted) },
 		KnownAction: api.IsWazuhAction,
 	})

@@ -122,6 +122,10 @@ type Modules struct {
 	Dir string `koanf:"dir"`
 	// StartTimeout bounds a module's start and handshake.
 	StartTimeout time.Duration `koanf:"start_timeout"`
+	// HealthInterval is how often each running module must answer a
+	// health check; three unanswered in a row get it killed and restarted.
+	// Zero disables the checks.
+	HealthInterval time.Duration `koanf:"health_interval"`
 	// Enabled lists the modules to run.
 	Enabled []ModuleConfig `koanf:"enabled"`
 }

@@ -47,12 +47,13 @@ func Defaults() map[string]any {
 		"upload_configuration.indexer.allow":                                    true,
 		"upload_configuration.integrations.virustotal.public_key.allow":         true,
 		"upload_configuration.integrations.virustotal.public_key.minimum_quota": 240,
-		"root":                  "./var/wazuh",
-		"mode":                  "embedded",
-		"node_name":             "node01",
-		"modules.dir":           defaultModulesDir(),
-		"modules.enabled":       []any{map[string]any{"name": "agent"}},
-		"modules.start_timeout": "15s",
+		"root":                    "./var/wazuh",
+		"mode":                    "embedded",
+		"node_name":               "node01",
+		"modules.dir":             defaultModulesDir(),
+		"modules.enabled":         []any{map[string]any{"name": "agent"}},
+		"modules.start_timeout":   "15s",
+		"modules.health_interval": "10s",
 	}
 }
 

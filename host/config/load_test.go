@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
@@ -27,6 +28,9 @@ func TestDefaultsAreWazuhs(t *testing.T) {
 		c.Access.MaxLoginAttempts != 50 || c.Access.BlockTime != 300 || c.Access.MaxRequestPerMinute != 300 ||
 		c.HTTPS.Key != "server.key" || c.HTTPS.Cert != "server.crt" || c.Logs.Level != "info" || c.Mode != "embedded" {
 		t.Fatalf("defaults: %+v", c)
+	}
+	if c.Modules.StartTimeout != 15*time.Second || c.Modules.HealthInterval != 10*time.Second {
+		t.Fatalf("module defaults: %+v", c.Modules)
 	}
 }
 
@@ -81,6 +85,7 @@ func TestInvalidConfigurationsAreRefused(t *testing.T) {
 		"path in cert":    "https:\n  cert: ../../etc/passwd\n",
 		"duplicate mod":   "modules:\n  enabled:\n    - name: a\n    - name: a\n",
 		"negative upload": "max_upload_size: -1\n",
+		"negative health": "modules:\n  health_interval: -5s\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Load(Sources{File: writeFile(t, content), Environ: []string{}}); !errors.Is(err, ErrInvalid) {

@@ -71,12 +71,13 @@ var schema = map[string]kind{
 	"upload_configuration.integrations.virustotal.public_key.minimum_quota": kindInt,
 
 	// wazuh-go keys.
-	"root":                  kindString,
-	"mode":                  kindString,
-	"node_name":             kindString,
-	"modules.dir":           kindString,
-	"modules.start_timeout": kindString,
-	"modules.enabled":       kindFree,
+	"root":                    kindString,
+	"mode":                    kindString,
+	"node_name":               kindString,
+	"modules.dir":             kindString,
+	"modules.start_timeout":   kindString,
+	"modules.health_interval": kindString,
+	"modules.enabled":         kindFree,
 }
 
 // keepCase are Wazuh string keys whose values are not lower-cased (file

@@ -80,6 +80,9 @@ func (c *Config) Validate() error {
 	if c.Root == "" {
 		bad("root is empty")
 	}
+	if c.Modules.StartTimeout < 0 || c.Modules.HealthInterval < 0 {
+		bad("modules.start_timeout and modules.health_interval must not be negative, got %v and %v", c.Modules.StartTimeout, c.Modules.HealthInterval)
+	}
 	seen := map[string]bool{}
 	for _, m := range c.Modules.Enabled {
 		if m.Name == "" || strings.ContainsAny(m.Name, "/\\ ") || seen[m.Name] {

@@ -26,6 +26,10 @@ type Options struct {
 	SocketDir string
 	// StartTimeout bounds each module's start and Configure.
 	StartTimeout time.Duration
+	// HealthInterval is how often a running module must answer its health
+	// check, within the same interval; after livenessMisses silent checks
+	// in a row it is killed and restarted. Zero disables the checks.
+	HealthInterval time.Duration
 	// NodeName is passed to modules and used in 503 messages.
 	NodeName string
 	// LogLevel is passed to modules.
@@ -42,8 +46,9 @@ type Options struct {
 
 // Manager owns the module processes.
 type Manager struct {
-	socketDir    string
-	startTimeout time.Duration
+	socketDir      string
+	startTimeout   time.Duration
+	healthInterval time.Duration
 	nodeName     string
 	logLevel     string
 	log          hclog.Logger
@@ -66,7 +71,7 @@ func NewManager(opts Options) *Manager {
 		opts.Logger = hclog.NewNullLogger()
 	}
 	m := &Manager{
-		socketDir: opts.SocketDir, startTimeout: opts.StartTimeout, nodeName: opts.NodeName,
+		socketDir: opts.SocketDir, startTimeout: opts.StartTimeout, healthInterval: opts.HealthInterval, nodeName: opts.NodeName,
 		logLevel: opts.LogLevel, log: opts.Logger.Named("module"), newHost: opts.NewHost, knownAction: opts.KnownAction,
 		registered: map[string]sdk.Descriptor{},
 	}
@@ -108,6 +113,10 @@ func (m *Manager) Start(ctx context.Context) ([]*Instance, error) {
 		started = append(started, inst)
 		m.wg.Add(1)
 		go func() { defer m.wg.Done(); inst.supervise(sctx) }()
+		if m.healthInterval > 0 {
+			m.wg.Add(1)
+			go func() { defer m.wg.Done(); inst.probeLiveness(sctx, m.healthInterval) }()
+		}
 	}
 	return started, errors.Join(errs...)
 }

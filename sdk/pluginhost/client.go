@@ -239,6 +239,10 @@ func (g grpcSource) next() *chunk {
 	return c
 }
 
+// ErrModuleUnhealthy is CheckHealth's error when the module answered that
+// it cannot serve (as opposed to not answering at all).
+var ErrModuleUnhealthy = errors.New("pluginhost: module unhealthy")
+
 // CheckHealth asks the module for its health.
 func (c *Client) CheckHealth(ctx context.Context) error {
 	resp, err := c.rpc.CheckHealth(ctx, &modulev1.CheckHealthRequest{})
@@ -246,7 +250,7 @@ func (c *Client) CheckHealth(ctx context.Context) error {
 		return fmt.Errorf("pluginhost: check health: %w", err)
 	}
 	if !resp.GetOk() {
-		return fmt.Errorf("pluginhost: module unhealthy: %s", resp.GetMessage())
+		return fmt.Errorf("%w: %s", ErrModuleUnhealthy, resp.GetMessage())
 	}
 	return nil
 }
