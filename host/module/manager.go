@@ -49,11 +49,11 @@ type Manager struct {
 	socketDir      string
 	startTimeout   time.Duration
 	healthInterval time.Duration
-	nodeName     string
-	logLevel     string
-	log          hclog.Logger
-	newHost      HostFactory
-	knownAction  func(string) bool
+	nodeName       string
+	logLevel       string
+	log            hclog.Logger
+	newHost        HostFactory
+	knownAction    func(string) bool
 
 	mu         sync.Mutex
 	registered map[string]sdk.Descriptor
