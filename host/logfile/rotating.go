@@ -132,21 +132,31 @@ func (l *File) stem() (string, string) {
 	return strings.TrimSuffix(name, ext), strings.TrimPrefix(ext, ".")
 }
 
-// dayArchive is the archive of the day that started at day.
-func (l *File) dayArchive(day time.Time) string {
-	stem, ext := l.stem()
-	return filepath.Join(l.archiveDir(day), fmt.Sprintf("%s-%02d.%s.gz", stem, day.Day(), ext))
-}
+// dayArchive is the archive of the day that started at day: api-DD, or
+// the first free api-DD_N when that name is taken (a clock set back, say),
+// so that no archive is ever overwritten.
+func (l *File) dayArchive(day time.Time) string { return l.freeArchive(day, false) }
 
-// sizeArchive is the first unused api-<DD>_<N> archive of now's day.
-func (l *File) sizeArchive(now time.Time) string {
+// sizeArchive is the first unused api-DD_N archive of now's day.
+func (l *File) sizeArchive(now time.Time) string { return l.freeArchive(now, true) }
+
+// freeArchive returns the first archive name of day that neither exists
+// nor is being compressed: api-DD (unless numbered), then api-DD_1, ...
+func (l *File) freeArchive(day time.Time, numbered bool) string {
 	stem, ext := l.stem()
-	for n := 1; ; n++ {
-		p := filepath.Join(l.archiveDir(now), fmt.Sprintf("%s-%02d_%d.%s.gz", stem, now.Day(), n, ext))
+	dir := l.archiveDir(day)
+	free := func(p string) bool {
 		if _, taken := l.reserved[p]; taken {
-			continue
+			return false
 		}
-		if _, err := os.Stat(p); os.IsNotExist(err) {
+		_, err := os.Lstat(p)
+		return os.IsNotExist(err)
+	}
+	if p := filepath.Join(dir, fmt.Sprintf("%s-%02d.%s.gz", stem, day.Day(), ext)); !numbered && free(p) {
+		return p
+	}
+	for n := 1; ; n++ {
+		if p := filepath.Join(dir, fmt.Sprintf("%s-%02d_%d.%s.gz", stem, day.Day(), n, ext)); free(p) {
 			return p
 		}
 	}

@@ -182,3 +182,29 @@ func TestWriteAfterCloseFails(t *testing.T) {
 		t.Fatal("write after close succeeded")
 	}
 }
+
+func TestDayArchiveNeverOverwritesAnExistingOne(t *testing.T) {
+	dir := t.TempDir()
+	arch := filepath.Join(dir, "api", "2026", "Jan")
+	if err := os.MkdirAll(arch, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(arch, "api-10.log.gz"), []byte("earlier archive"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	c := &clock{t: at("2026-01-10 12:00")}
+	f, err := Open(filepath.Join(dir, "api.log"), Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, f, "tenth\n")
+	c.set(at("2026-01-11 00:00"))
+	write(t, f, "eleventh\n")
+	f.Close()
+	if got := read(t, filepath.Join(arch, "api-10.log.gz")); got != "earlier archive" {
+		t.Fatalf("the existing archive was overwritten: %q", got)
+	}
+	if got := gunzip(t, filepath.Join(arch, "api-10_1.log.gz")); got != "tenth\n" {
+		t.Fatalf("new archive %q", got)
+	}
+}
