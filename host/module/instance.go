@@ -171,8 +171,11 @@ func (i *Instance) supervise(ctx context.Context) {
 		if p != nil && !p.client.Exited() {
 			continue
 		}
-		if p != nil && time.Since(since) > stableUptime {
-			backoff = minBackoff
+		if p != nil {
+			p.release()
+			if time.Since(since) > stableUptime {
+				backoff = minBackoff
+			}
 		}
 		i.mu.Lock()
 		i.down = "restarting"

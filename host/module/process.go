@@ -159,6 +159,21 @@ func (p *process) stop(ctx context.Context) {
 	sctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	_ = p.rpc.Stop(sctx)
 	cancel()
+	p.kill()
+}
+
+// release frees what the host holds for a process that has exited (or
+// was killed): the host services server and Exchange stream, and the
+// go-plugin client, whose gRPC connection would otherwise keep redialing
+// the dead module's socket. Without it every crash leaked them.
+func (p *process) release() {
+	p.rpc.Close()
+	p.kill()
+}
+
+// kill ends the process, if still running, and go-plugin's client,
+// waiting a bounded time.
+func (p *process) kill() {
 	done := make(chan struct{})
 	go func() { p.client.Kill(); close(done) }()
 	select {

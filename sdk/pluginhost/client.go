@@ -255,19 +255,27 @@ func (c *Client) CheckHealth(ctx context.Context) error {
 	return nil
 }
 
-// Stop asks the module to clean up and stops the host services server.
+// Stop asks the module to clean up, then releases the host side (Close).
 func (c *Client) Stop(ctx context.Context) error {
 	_, err := c.rpc.Stop(ctx, &modulev1.StopRequest{})
+	c.Close()
+	if err != nil {
+		return fmt.Errorf("pluginhost: stop: %w", err)
+	}
+	return nil
+}
+
+// Close releases the host side of the module's connection without calling
+// the module: the Exchange stream and the host services server, whose
+// goroutines and socket would otherwise outlive a module process that
+// died. Stop calls it; call it alone for a process that is gone.
+func (c *Client) Close() {
 	c.ex.close()
 	c.hostSrvMu.Lock()
 	if c.hostSrv != nil {
 		c.hostSrv.Stop()
 	}
 	c.hostSrvMu.Unlock()
-	if err != nil {
-		return fmt.Errorf("pluginhost: stop: %w", err)
-	}
-	return nil
 }
 
 // advertisedMinor is the protocol minor announced to the module.
