@@ -119,7 +119,11 @@ func (s *Server) callModule(w http.ResponseWriter, r *http.Request, rt sdk.Route
 			// The status and part of the body are sent: abort the
 			// connection (HTTP/1.1) or stream (HTTP/2) so that the client
 			// sees an incomplete transfer, never a body that looks whole.
-			s.opts.Logger.Error("stream truncated", "route", rt.ID, "error", err)
+			if r.Context().Err() != nil {
+				s.opts.Logger.Debug("client went away during the response", "route", rt.ID)
+			} else {
+				s.opts.Logger.Error("stream truncated", "route", rt.ID, "error", err)
+			}
 			panic(http.ErrAbortHandler)
 		}
 		return

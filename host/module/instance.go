@@ -93,7 +93,7 @@ func (i *Instance) Handle(ctx context.Context, req *sdk.Request) (*sdk.Response,
 		return nil, uerr
 	}
 	resp, err := rpc.Handle(ctx, req)
-	return resp, i.mapTransport(err)
+	return resp, i.mapTransport(ctx, err)
 }
 
 // HandleStream forwards a streaming request (see pluginhost.Client).
@@ -102,12 +102,19 @@ func (i *Instance) HandleStream(ctx context.Context, req *sdk.Request, start fun
 	if uerr != nil {
 		return uerr
 	}
-	return i.mapTransport(rpc.HandleStream(ctx, req, start, body))
+	return i.mapTransport(ctx, rpc.HandleStream(ctx, req, start, body))
 }
 
-func (i *Instance) mapTransport(err error) error {
+// mapTransport turns a call's transport failure into the module's 503
+// (1017) and wakes the supervisor. Wazuh errors pass through, and so does
+// any failure of a call whose context ended (the request timed out or its
+// client went away): the module is not at fault.
+func (i *Instance) mapTransport(ctx context.Context, err error) error {
 	if err == nil {
 		return nil
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("module %s: %w (%w)", i.spec.Name, ctx.Err(), err)
 	}
 	var we *sdk.Error
 	if errors.As(err, &we) {

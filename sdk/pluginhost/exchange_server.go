@@ -53,6 +53,10 @@ func (s *moduleServer) exchangeCall(ctx context.Context, req proto.Message, send
 	switch {
 	case err == nil:
 		_ = cw.Close()
+	case cw.sentHeader && ctx.Err() != nil:
+		// The host cancelled the call: its client went away or timed out.
+		Logger.Debug("stream body abandoned by the host", "route", w.GetRouteId())
+		_ = send(&modulev1.ExchangeResponse{Failure: err.Error(), End: true})
 	case cw.sentHeader:
 		Logger.Error("stream body cut short", "route", w.GetRouteId(), "error", err)
 		_ = send(&modulev1.ExchangeResponse{Failure: err.Error(), End: true})
