@@ -35,6 +35,8 @@ type muxCallee struct {
 	mu     sync.Mutex
 	calls  map[uint64]*calleeCall
 	wg     sync.WaitGroup
+	// workers run the handlers.
+	workers *workerPool
 }
 
 // calleeCall is one call in progress at the callee.
@@ -43,17 +45,19 @@ type calleeCall struct {
 	credit *creditGate
 }
 
-// serveMux serves the calls of one stream, each on its own goroutine,
+// serveMux serves the calls of one stream, each on a goroutine of its own
+// while it runs (reused between calls, see workerPool),
 // until the caller closes it. It returns only when every handler it
 // started has finished, since gRPC forbids sending on a stream whose
 // handler has returned.
 func serveMux(ctx context.Context, stream msgStream, wire *calleeWire, handle muxHandler) error {
-	m := &muxCallee{stream: stream, ctx: ctx, wire: wire, handle: handle, calls: map[uint64]*calleeCall{}}
+	m := &muxCallee{stream: stream, ctx: ctx, wire: wire, handle: handle, calls: map[uint64]*calleeCall{}, workers: newWorkerPool()}
 	err := m.serve()
 	if err != nil {
 		m.cancelAll()
 	}
 	m.wg.Wait()
+	m.workers.close()
 	return err
 }
 
@@ -96,7 +100,7 @@ func (m *muxCallee) cancelAll() {
 	}
 }
 
-// start runs the call's handler on its own goroutine.
+// start runs the call's handler on a worker goroutine.
 func (m *muxCallee) start(id uint64, req proto.Message) {
 	ctx, cancel := context.WithCancel(m.ctx)
 	c := &calleeCall{cancel: cancel, credit: newCreditGate(muxWindow)}
@@ -113,7 +117,7 @@ func (m *muxCallee) start(id uint64, req proto.Message) {
 		return m.stream.SendMsg(resp)
 	}
 	m.wg.Add(1)
-	go func() {
+	m.workers.run(func() {
 		defer m.wg.Done()
 		defer func() {
 			m.mu.Lock()
@@ -122,7 +126,7 @@ func (m *muxCallee) start(id uint64, req proto.Message) {
 			cancel()
 		}()
 		m.handle(ctx, req, send)
-	}()
+	})
 }
 
 // creditGate counts the messages a call may still send.

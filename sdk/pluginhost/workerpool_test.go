@@ -1,0 +1,42 @@
+package pluginhost
+
+import (
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestWorkerPoolReusesIdleWorkersAndCloses(t *testing.T) {
+	base := runtime.NumGoroutine()
+	p := newWorkerPool()
+	var wg sync.WaitGroup
+	for range 50 { // one call at a time: a single worker serves them all
+		wg.Add(1)
+		p.run(func() { wg.Done() })
+		wg.Wait()
+		time.Sleep(time.Millisecond) // let the worker get back to waiting
+	}
+	if n := runtime.NumGoroutine() - base; n != 1 {
+		t.Fatalf("%d workers for sequential calls, want 1 reused", n)
+	}
+	// Calls that overlap get workers of their own.
+	release := make(chan struct{})
+	var started sync.WaitGroup
+	for range 3 {
+		started.Add(1)
+		wg.Add(1)
+		p.run(func() { started.Done(); <-release; wg.Done() })
+	}
+	started.Wait()
+	close(release)
+	wg.Wait()
+	p.close()
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > base && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine() - base; n > 0 {
+		t.Fatalf("%d workers left after close", n)
+	}
+}
