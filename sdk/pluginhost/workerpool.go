@@ -1,6 +1,9 @@
 package pluginhost
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // workerIdle is how long a handler goroutine waits for another call
 // before it exits.
@@ -14,6 +17,8 @@ const workerIdle = 30 * time.Second
 type workerPool struct {
 	jobs chan func()
 	done chan struct{}
+	// spawned counts the workers started, live those not yet exited.
+	spawned, live atomic.Int64
 }
 
 func newWorkerPool() *workerPool {
@@ -25,11 +30,14 @@ func (p *workerPool) run(f func()) {
 	select {
 	case p.jobs <- f:
 	default:
+		p.spawned.Add(1)
+		p.live.Add(1)
 		go p.work(f)
 	}
 }
 
 func (p *workerPool) work(f func()) {
+	defer p.live.Add(-1)
 	idle := time.NewTimer(workerIdle)
 	defer idle.Stop()
 	for {

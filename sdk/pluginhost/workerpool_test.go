@@ -1,14 +1,12 @@
 package pluginhost
 
 import (
-	"runtime"
 	"sync"
 	"testing"
 	"time"
 )
 
 func TestWorkerPoolReusesIdleWorkersAndCloses(t *testing.T) {
-	base := runtime.NumGoroutine()
 	p := newWorkerPool()
 	var wg sync.WaitGroup
 	for range 50 { // one call at a time: a single worker serves them all
@@ -17,8 +15,8 @@ func TestWorkerPoolReusesIdleWorkersAndCloses(t *testing.T) {
 		wg.Wait()
 		time.Sleep(time.Millisecond) // let the worker get back to waiting
 	}
-	if n := runtime.NumGoroutine() - base; n != 1 {
-		t.Fatalf("%d workers for sequential calls, want 1 reused", n)
+	if n := p.spawned.Load(); n != 1 {
+		t.Fatalf("%d workers started for sequential calls, want 1 reused", n)
 	}
 	// Calls that overlap get workers of their own.
 	release := make(chan struct{})
@@ -29,14 +27,17 @@ func TestWorkerPoolReusesIdleWorkersAndCloses(t *testing.T) {
 		p.run(func() { started.Done(); <-release; wg.Done() })
 	}
 	started.Wait()
+	if n := p.live.Load(); n != 3 {
+		t.Fatalf("%d workers live for 3 overlapping calls", n)
+	}
 	close(release)
 	wg.Wait()
 	p.close()
 	deadline := time.Now().Add(2 * time.Second)
-	for runtime.NumGoroutine() > base && time.Now().Before(deadline) {
+	for p.live.Load() > 0 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
-	if n := runtime.NumGoroutine() - base; n > 0 {
+	if n := p.live.Load(); n > 0 {
 		t.Fatalf("%d workers left after close", n)
 	}
 }
