@@ -63,7 +63,7 @@ func (c *LocalConn) Request(ctx context.Context, req []byte) ([]byte, error) {
 		err   error
 	}
 	done := make(chan result, 1)
-	c.s.workers.run(func() {
+	c.s.workers.Run(func() {
 		reply, err := c.do(req)
 		done <- result{reply, err}
 	})

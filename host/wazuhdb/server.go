@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/wazuh-go/server/sdk/workers"
 )
 
 // Server is an embedded wazuh-db: it serves the wazuh-db text protocol on a
@@ -25,8 +27,9 @@ type Server struct {
 	mu     sync.Mutex
 	conns  map[net.Conn]struct{}
 	locals map[*LocalConn]struct{}
-	// workers run in-process requests (see localWorkers).
-	workers *localWorkers
+	// workers run in-process requests on goroutines kept between them
+	// (SQLite's deep call chains would grow a fresh stack every time).
+	workers *workers.Pool
 	// localBusy counts requests running on in-process connections.
 	localBusy sync.WaitGroup
 	closed    bool
@@ -47,7 +50,7 @@ func Start(ctx context.Context, root string, opts ...Option) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{root: root, opts: o, store: st, conns: map[net.Conn]struct{}{},
-		locals: map[*LocalConn]struct{}{}, workers: newLocalWorkers(), done: make(chan struct{})}
+		locals: map[*LocalConn]struct{}{}, workers: workers.New(0), done: make(chan struct{})}
 	if o.manager != nil {
 		if err := s.syncManager(ctx, *o.manager); err != nil {
 			_ = st.close()
@@ -109,7 +112,7 @@ func (s *Server) Close() error {
 	s.wg.Wait()
 	s.localBusy.Wait()
 	s.closeLocals()
-	s.workers.close()
+	s.workers.Close()
 	_ = os.Remove(s.path)
 	err = errors.Join(err, s.store.close())
 	close(s.done)

@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"google.golang.org/protobuf/proto"
+
+	"github.com/wazuh-go/server/sdk/workers"
 )
 
 // calleeWire adapts one service's Exchange messages to serveMux.
@@ -36,7 +38,7 @@ type muxCallee struct {
 	calls  map[uint64]*calleeCall
 	wg     sync.WaitGroup
 	// workers run the handlers.
-	workers *workerPool
+	workers *workers.Pool
 }
 
 // calleeCall is one call in progress at the callee.
@@ -46,18 +48,18 @@ type calleeCall struct {
 }
 
 // serveMux serves the calls of one stream, each on a goroutine of its own
-// while it runs (reused between calls, see workerPool),
+// while it runs (kept between calls, see package workers),
 // until the caller closes it. It returns only when every handler it
 // started has finished, since gRPC forbids sending on a stream whose
 // handler has returned.
 func serveMux(ctx context.Context, stream msgStream, wire *calleeWire, handle muxHandler) error {
-	m := &muxCallee{stream: stream, ctx: ctx, wire: wire, handle: handle, calls: map[uint64]*calleeCall{}, workers: newWorkerPool()}
+	m := &muxCallee{stream: stream, ctx: ctx, wire: wire, handle: handle, calls: map[uint64]*calleeCall{}, workers: workers.New(0)}
 	err := m.serve()
 	if err != nil {
 		m.cancelAll()
 	}
 	m.wg.Wait()
-	m.workers.close()
+	m.workers.Close()
 	return err
 }
 
@@ -117,7 +119,7 @@ func (m *muxCallee) start(id uint64, req proto.Message) {
 		return m.stream.SendMsg(resp)
 	}
 	m.wg.Add(1)
-	m.workers.run(func() {
+	m.workers.Run(func() {
 		defer m.wg.Done()
 		defer func() {
 			m.mu.Lock()
