@@ -191,7 +191,14 @@ type lineLogger struct {
 
 func (l lineLogger) Write(p []byte) (int, error) {
 	for _, line := range strings.Split(strings.TrimRight(string(p), "\n"), "\n") {
-		if line != "" {
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "SCHED "):
+			// The runtime's scheduler trace, which the host's GODEBUG
+			// (schedtune.SysmonGODEBUG) makes it print at most once per
+			// 24.8 days of machine uptime: not the module's output.
+			l.log.Debug("module scheduler trace", "line", line)
+		default:
 			l.log.Warn("module output", "stream", l.stream, "line", line)
 		}
 	}
