@@ -2,14 +2,10 @@ package module
 
 import (
 	"context"
-	"os"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/hashicorp/go-hclog"
-
-	"github.com/wazuh-go/server/sdk"
 	"github.com/wazuh-go/server/sdk/sdktest"
 )
 
@@ -19,16 +15,8 @@ import (
 // that serves again.
 func TestHungModuleIsKilledAndRestarted(t *testing.T) {
 	bin := buildExample(t)
-	sock, err := os.MkdirTemp("", "wm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(sock) })
-	m := NewManager(Options{
-		Specs: []Spec{{Name: "example", Path: bin}}, SocketDir: sock, StartTimeout: 10 * time.Second,
-		HealthInterval: 200 * time.Millisecond, NodeName: "node01", Logger: hclog.NewNullLogger(),
-		NewHost: func(string, sdk.Capabilities) sdk.Host { return sdktest.NewFakeHost(t, sdk.Capabilities{}) },
-	})
+	m := newManager(t, Spec{Name: "example", Path: bin})
+	m.healthInterval = 200 * time.Millisecond
 	started, err := m.Start(context.Background())
 	if err != nil || len(started) != 1 {
 		t.Fatalf("start: %v", err)
