@@ -29,19 +29,22 @@ type Scaler struct {
 	// default (which keeps following the CPU count and cgroup limits).
 	setProcs     func()
 	restoreProcs func()
-	now          func() time.Time
 
 	inflight atomic.Int64
 	// handshakes holds the connections accepted and not yet at their
 	// first request (see ConnState).
 	handshakes sync.Map
-	wide       atomic.Bool  // running at the default GOMAXPROCS
-	overlap    atomic.Int64 // unix ns of the last time requests overlapped
-	mu         sync.Mutex   // serialises switches
-	started    atomic.Bool
-	stopped    atomic.Bool
-	stop       chan struct{}
-	done       chan struct{}
+	wide       atomic.Bool   // running at the default GOMAXPROCS
+	overlaps   atomic.Uint64 // requests that found another one in flight
+	// seen and calm belong to the narrowing checks: the overlap count at
+	// the previous check, and how many checks in a row saw it unchanged.
+	seen    uint64
+	calm    int
+	mu      sync.Mutex // serialises switches
+	started atomic.Bool
+	stopped atomic.Bool
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 // NewScaler returns a Scaler that starts at the default GOMAXPROCS (a
@@ -52,29 +55,32 @@ func NewScaler(quiet time.Duration) *Scaler {
 	if _, set := os.LookupEnv("GOMAXPROCS"); set || runtime.GOMAXPROCS(0) < 2 {
 		return nil
 	}
-	return newScaler(quiet, func() { runtime.GOMAXPROCS(1) }, runtime.SetDefaultGOMAXPROCS, time.Now)
+	return newScaler(quiet, func() { runtime.GOMAXPROCS(1) }, runtime.SetDefaultGOMAXPROCS)
 }
 
-func newScaler(quiet time.Duration, set, restore func(), now func() time.Time) *Scaler {
+func newScaler(quiet time.Duration, set, restore func()) *Scaler {
 	if quiet <= 0 {
 		quiet = DefaultQuiet
 	}
-	s := &Scaler{quiet: quiet, setProcs: set, restoreProcs: restore, now: now,
+	s := &Scaler{quiet: quiet, setProcs: set, restoreProcs: restore,
 		stop: make(chan struct{}), done: make(chan struct{})}
 	s.wide.Store(true)
-	s.overlap.Store(now().UnixNano())
 	return s
 }
 
-// Start runs the narrowing check every quarter of the quiet period until
-// Stop. A nil Scaler does nothing.
+// quietChecks is how many narrowing checks, one per quiet/quietChecks,
+// must see no new overlap in a row before the scaler narrows.
+const quietChecks = 4
+
+// Start runs the narrowing check every quiet/quietChecks until Stop. A nil
+// Scaler does nothing.
 func (s *Scaler) Start() {
 	if s == nil || !s.started.CompareAndSwap(false, true) {
 		return
 	}
 	go func() {
 		defer close(s.done)
-		t := time.NewTicker(s.quiet / 4)
+		t := time.NewTicker(s.quiet / quietChecks)
 		defer t.Stop()
 		for {
 			select {
@@ -144,7 +150,7 @@ func (s *Scaler) enter() {
 	if s.inflight.Add(1) < 2 {
 		return
 	}
-	s.overlap.Store(s.now().UnixNano())
+	s.overlaps.Add(1) // a counter, not a clock read on every request
 	if s.wide.Load() {
 		return
 	}
@@ -161,7 +167,11 @@ func (s *Scaler) enter() {
 // and enter counts its request before it looks at wide, so a request that
 // arrives meanwhile is either seen here or widens again itself.
 func (s *Scaler) narrow() {
-	if !s.wide.Load() || s.now().UnixNano()-s.overlap.Load() < int64(s.quiet) {
+	if n := s.overlaps.Load(); n != s.seen {
+		s.seen, s.calm = n, 0
+		return
+	}
+	if s.calm++; s.calm < quietChecks || !s.wide.Load() {
 		return
 	}
 	s.mu.Lock()

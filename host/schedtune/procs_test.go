@@ -9,12 +9,11 @@ import (
 	"time"
 )
 
-// fakeProcs records the switches a Scaler makes, on a clock the test moves.
+// fakeProcs records the switches a Scaler makes.
 type fakeProcs struct {
 	mu    sync.Mutex
 	procs int
 	log   []int
-	clock time.Time
 }
 
 func (f *fakeProcs) set(n int) {
@@ -24,13 +23,17 @@ func (f *fakeProcs) set(n int) {
 	f.mu.Unlock()
 }
 
-func (f *fakeProcs) now() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.clock }
-
-func (f *fakeProcs) advance(d time.Duration) { f.mu.Lock(); f.clock = f.clock.Add(d); f.mu.Unlock() }
-
 func newFake() (*Scaler, *fakeProcs) {
-	f := &fakeProcs{procs: 2, clock: time.Unix(1000, 0)}
-	return newScaler(time.Second, func() { f.set(1) }, func() { f.set(2) }, f.now), f
+	f := &fakeProcs{procs: 2}
+	return newScaler(time.Second, func() { f.set(1) }, func() { f.set(2) }), f
+}
+
+// elapse runs the narrowing checks of d of the scaler's one-second quiet
+// period (one check per quarter second), as its ticker would.
+func elapse(s *Scaler, d time.Duration) {
+	for range int(d / (time.Second / quietChecks)) {
+		s.narrow()
+	}
 }
 
 func TestScalerNarrowsOnlyAfterQuietPeriod(t *testing.T) {
@@ -39,8 +42,7 @@ func TestScalerNarrowsOnlyAfterQuietPeriod(t *testing.T) {
 	if f.procs != 2 {
 		t.Fatal("narrowed before the quiet period had passed since start")
 	}
-	f.advance(time.Second)
-	s.narrow()
+	elapse(s, time.Second)
 	if f.procs != 1 {
 		t.Fatal("did not narrow after a quiet period with no request in flight")
 	}
@@ -52,8 +54,7 @@ func TestScalerNarrowsOnlyAfterQuietPeriod(t *testing.T) {
 
 func TestScalerWidensWhenRequestsOverlap(t *testing.T) {
 	s, f := newFake()
-	f.advance(time.Second)
-	s.narrow()
+	elapse(s, time.Second)
 	s.enter() // one request: stays narrow
 	if f.procs != 1 {
 		t.Fatal("widened for a single request")
@@ -63,13 +64,12 @@ func TestScalerWidensWhenRequestsOverlap(t *testing.T) {
 		t.Fatal("did not widen when two requests overlapped")
 	}
 	s.inflight.Add(-2)
-	f.advance(500 * time.Millisecond)
-	s.narrow()
+	elapse(s, 500*time.Millisecond)
 	if f.procs != 2 {
 		t.Fatal("narrowed less than a quiet period after the overlap")
 	}
-	f.advance(500 * time.Millisecond)
-	s.narrow()
+	// The check that first sees the overlap starts the quiet period.
+	elapse(s, 750*time.Millisecond)
 	if f.procs != 1 {
 		t.Fatal("did not narrow a quiet period after the overlap")
 	}
@@ -79,7 +79,7 @@ func TestScalerStaysWideWhileRequestsOverlap(t *testing.T) {
 	s, f := newFake()
 	s.enter()
 	s.enter()
-	f.advance(5 * time.Second) // the overlap is old, but still in flight
+	elapse(s, 5*time.Second) // the overlap is old, but still in flight
 	s.narrow()
 	if f.procs != 2 || !s.wide.Load() {
 		t.Fatalf("narrowed with two requests in flight: %v", f.log)
@@ -88,8 +88,7 @@ func TestScalerStaysWideWhileRequestsOverlap(t *testing.T) {
 
 func TestScalerWrapCountsRequestsAndStopRestores(t *testing.T) {
 	s, f := newFake()
-	f.advance(time.Second)
-	s.narrow()
+	elapse(s, time.Second)
 	release := make(chan struct{})
 	started := make(chan struct{}, 2)
 	h := s.Wrap(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
@@ -110,8 +109,10 @@ func TestScalerWrapCountsRequestsAndStopRestores(t *testing.T) {
 	if n := s.inflight.Load(); n != 0 {
 		t.Fatalf("%d requests still counted in flight", n)
 	}
-	f.advance(time.Second)
-	s.narrow()
+	elapse(s, 1250*time.Millisecond)
+	if f.procs != 1 {
+		t.Fatal("did not narrow a quiet period after the requests")
+	}
 	s.Start()
 	s.Stop()
 	if f.procs != 2 {
@@ -138,8 +139,7 @@ func TestNewScalerRespectsGOMAXPROCSEnv(t *testing.T) {
 
 func TestScalerCountsHandshakesAsWork(t *testing.T) {
 	s, f := newFake()
-	f.advance(time.Second)
-	s.narrow()
+	elapse(s, time.Second)
 	hook := s.ConnState(nil)
 	a, b := net.Pipe()
 	defer a.Close()
